@@ -1,0 +1,44 @@
+"""What every portal page shares."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class BasePage(Page):
+    """Abstract base of all portal pages: a summary and an optional hero image."""
+
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_("One or two sentences shown in listings and search results."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+
+    class Meta:
+        abstract = True
+
+
+class IndexPage(BasePage):
+    """Abstract base of listing pages (products, solutions, events, knowledge)."""
+
+    max_count_per_parent = 1
+    parent_page_types = ["cms.HomePage"]
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,6 @@
+from django.urls import path
+
+from search import api
+
+app_name = "search_api"
+urlpatterns = [path("", api.search_api, name="search")]
