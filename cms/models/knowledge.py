@@ -78,6 +78,17 @@ class KnowledgeArticlePage(BasePage):
     )
     tags = ClusterTaggableManager(through=KnowledgeArticleTag, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"))
+    # Empty means public. Otherwise only signed-in members of verified companies in
+    # these segments (and operator staff) may read it; the decision itself lives in
+    # portal.companies.permissions. Company-only articles use Wagtail's own
+    # "private, for these groups" restriction with the company's group.
+    restricted_segments = ParentalManyToManyField(
+        "taxonomy.Segment",
+        verbose_name=_("only for these segments"),
+        blank=True,
+        related_name="+",
+        help_text=_("Leave empty for a public article."),
+    )
 
     parent_page_types = ["cms.KnowledgeIndexPage"]
     subpage_types = []
@@ -87,6 +98,7 @@ class KnowledgeArticlePage(BasePage):
         FieldPanel("segments", widget=forms.CheckboxSelectMultiple),
         FieldPanel("tags"),
         FieldPanel("body"),
+        FieldPanel("restricted_segments", widget=forms.CheckboxSelectMultiple),
     ]
     promote_panels = BasePage.promote_panels + [FieldPanel("external_id")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
