@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "portal.accounts",
     "portal.companies",
     "portal.trials",
+    "portal.documents",
     "portal.support",
     "cms",
     "search",
