@@ -1,0 +1,1 @@
+"""Benchmarks and the throwaway local deployment they share with the browser tests."""

@@ -1,0 +1,77 @@
+"""Helpers for browser tests: accessibility check, sign-in and screenshots."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bench.deployment import REPO_DIR
+
+ARTIFACTS_DIR = REPO_DIR / "test-artifacts"
+AXE_SCRIPT = REPO_DIR / "node_modules" / "axe-core" / "axe.min.js"
+BLOCKING_IMPACTS = ("serious", "critical")
+
+
+def screenshot(page, name: str) -> Path:
+    """Save a full-page screenshot as test-artifacts/<name>.png and return its path."""
+    ARTIFACTS_DIR.mkdir(exist_ok=True)
+    path = ARTIFACTS_DIR / f"{re.sub(r'[^A-Za-z0-9_.-]+', '_', name)}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def axe_violations(page, *, exclude: tuple[str, ...] = (), disable_rules=()) -> list:
+    """Run axe-core in the page and return its serious and critical violations."""
+    if not AXE_SCRIPT.exists():
+        raise AssertionError(
+            f"{AXE_SCRIPT} is missing: run `npm ci` in {REPO_DIR} to install axe-core."
+        )
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_SCRIPT))
+    options = {
+        "resultTypes": ["violations"],
+        "rules": {rule: {"enabled": False} for rule in disable_rules},
+    }
+    context = {"exclude": [[selector] for selector in exclude]} if exclude else None
+    results = page.evaluate(
+        "([context, options]) => axe.run(context || document, options)",
+        [context, options],
+    )
+    return [v for v in results["violations"] if v["impact"] in BLOCKING_IMPACTS]
+
+
+def axe_check(page, *, exclude: tuple[str, ...] = (), disable_rules=()) -> None:
+    """Fail when axe-core finds serious or critical accessibility violations."""
+    violations = axe_violations(page, exclude=exclude, disable_rules=disable_rules)
+    if not violations:
+        return
+    lines = [f"Accessibility violations on {page.url}:"]
+    for violation in violations:
+        lines.append(
+            f"- [{violation['impact']}] {violation['id']}: {violation['help']}"
+            f" ({violation['helpUrl']})"
+        )
+        for node in violation["nodes"][:5]:
+            lines.append(f"    at {', '.join(map(str, node['target']))}")
+            summary = (node.get("failureSummary") or "").replace("\n", " ")
+            if summary:
+                lines.append(f"      {summary[:300]}")
+    raise AssertionError("\n".join(lines))
+
+
+def login(page, email: str, password: str, *, next_url: str | None = None) -> None:
+    """Sign in through the allauth form at /en/accounts/login/ and wait to leave it."""
+    url = "/en/accounts/login/"
+    if next_url:
+        url += f"?next={next_url}"
+    page.goto(url)
+    form = page.locator("form").filter(has=page.locator("input[name='password']"))
+    form.locator("input[name='login']").fill(email)
+    form.locator("input[name='password']").fill(password)
+    form.locator("button[type='submit'], input[type='submit']").first.click()
+    page.wait_for_load_state()
+    if "/accounts/login/" in page.url:
+        errors = page.locator(".errorlist, .alert, [role='alert']").all_inner_texts()
+        raise AssertionError(f"Sign-in as {email} failed: {errors or page.url}")
+    if "/accounts/confirm-email/" in page.url:
+        raise AssertionError(f"{email} has no verified e-mail address; sign-in stops.")
