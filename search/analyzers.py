@@ -70,3 +70,31 @@ def ChineseEnglishAnalyzer():
         | StopFilter(minsize=1)
         | StemFilter(ignore=None)
     )
+
+
+_ANALYZER = None
+
+
+def query_terms(text: str, limit: int = 32) -> list[str]:
+    """The distinct index terms of a query, in order (at most `limit`)."""
+    global _ANALYZER
+    if _ANALYZER is None:
+        _ANALYZER = ChineseEnglishAnalyzer()
+    terms: list[str] = []
+    for token in _ANALYZER(text[:500]):
+        if token.text not in terms:
+            terms.append(token.text)
+            if len(terms) >= limit:
+                break
+    return terms
+
+
+def snippet_pattern(terms: list[str]) -> re.Pattern | None:
+    """A regex finding the surface forms of index terms (stems match as prefixes)."""
+    parts = []
+    for term in sorted(set(terms), key=len, reverse=True):
+        if _CJK.match(term):
+            parts.append(re.escape(term))
+        else:
+            parts.append(rf"\b{re.escape(term)}\w*")
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None

@@ -5,3 +5,18 @@ from django.utils.translation import gettext_lazy as _
 class SearchConfig(AppConfig):
     name = "search"
     verbose_name = _("Search")
+
+    def ready(self):
+        from django.core.cache import cache
+        from django.db.models.signals import post_delete, post_save
+
+        from search.models import SynonymGroup
+        from search.selectors import SYNONYM_CACHE_KEY
+
+        def forget_synonyms(**kwargs):
+            cache.delete(SYNONYM_CACHE_KEY)
+
+        for signal in (post_save, post_delete):
+            signal.connect(
+                forget_synonyms, sender=SynonymGroup, dispatch_uid=f"synonyms_{signal}"
+            )

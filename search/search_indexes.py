@@ -1,44 +1,114 @@
-"""Haystack indexes over the portal's public content."""
+"""Haystack indexes over the portal's content: pages and product manuals.
 
+Only live pages are indexed, and each document carries an `audience` (the keys of
+who may see it, see search.audience); queries are always filtered by it. Results
+are rendered from stored fields alone, so a search never touches the database.
+"""
+
+from django.db.models import Prefetch
 from haystack import indexes
+from wagtail.models import Page, PageViewRestriction
 
-from cms.models import EventPage, KnowledgeArticlePage, ProductPage, SolutionPage
+from cms.models import (
+    EventPage,
+    KnowledgeArticlePage,
+    ProductManual,
+    ProductPage,
+    SolutionPage,
+)
+from search import audience
 
 
-class PageIndex(indexes.SearchIndex):
+class PortalIndex(indexes.SearchIndex):
+    """Fields every searchable document has; subclasses say how to fill them."""
+
     text = indexes.CharField(document=True)
-    title = indexes.CharField(model_attr="title", boost=2.0)
+    title = indexes.CharField()
+    # Titles of linked translations, so a query in one language finds the other.
+    alt_titles = indexes.CharField(null=True)
     url = indexes.CharField(indexed=False)
+    summary = indexes.CharField(indexed=False, null=True)
+    external_id = indexes.CharField(indexed=False, null=True)
+    type = indexes.FacetCharField()
     language = indexes.FacetCharField()
-    content_type = indexes.FacetCharField()
-    segments = indexes.MultiValueField(faceted=True)
-    summary = indexes.CharField(model_attr="summary", indexed=False)
-    published = indexes.DateTimeField(model_attr="last_published_at", null=True)
+    family = indexes.FacetCharField(null=True)
+    category = indexes.FacetCharField(null=True)
+    segments = indexes.MultiValueField(null=True)
+    audience = indexes.MultiValueField()
+    published = indexes.DateTimeField(null=True)
 
     type_name = ""
 
+    def get_updated_field(self):
+        return None
+
+
+class PageIndex(PortalIndex):
+    """A Wagtail page: live, not behind a password or a plain sign-in wall."""
+
     def index_queryset(self, using=None):
-        return self.get_model().objects.live().public().select_related("locale")
+        hidden = PageViewRestriction.objects.exclude(
+            restriction_type=PageViewRestriction.GROUPS
+        ).values_list("page__path", flat=True)
+        queryset = self.get_model().objects.live().select_related("locale")
+        for path in hidden:
+            queryset = queryset.exclude(path__startswith=path)
+        return self.prefetch(queryset)
+
+    def prefetch(self, queryset):
+        return queryset
+
+    def prepare_title(self, obj):
+        return obj.title
+
+    def prepare_alt_titles(self, obj):
+        translations = (
+            Page.objects.live()
+            .filter(translation_key=obj.translation_key)
+            .exclude(pk=obj.pk)
+            .values_list("title", flat=True)
+        )
+        return " ".join(translations)
 
     def prepare_text(self, obj):
-        return "\n".join(filter(None, [obj.title, obj.summary, self.body_text(obj)]))
+        parts = [obj.title, obj.summary, self.body_text(obj)]
+        return "\n".join(part for part in parts if part)
 
     def body_text(self, obj) -> str:
         body = getattr(obj, "body", None)
-        return body.render_as_block().replace("<", " <") if body else ""
+        return streamfield_text(body)
 
     def prepare_url(self, obj):
-        return obj.get_url()
+        return obj.get_url() or obj.url_path
+
+    def prepare_summary(self, obj):
+        return obj.summary
+
+    def prepare_type(self, obj):
+        return self.type_name
 
     def prepare_language(self, obj):
         return obj.locale.language_code
 
-    def prepare_content_type(self, obj):
-        return self.type_name
-
     def prepare_segments(self, obj):
         segments = getattr(obj, "segments", None)
         return [s.code for s in segments.all()] if segments is not None else []
+
+    def prepare_audience(self, obj):
+        return sorted(audience.page_audience(obj))
+
+    def prepare_published(self, obj):
+        return obj.last_published_at or obj.first_published_at
+
+
+def streamfield_text(value) -> str:
+    """Plain text of a StreamField: rendered HTML with the tags stripped."""
+    if not value:
+        return ""
+    from django.utils.html import strip_tags
+
+    html = value.render_as_block().replace("<", " <")
+    return " ".join(strip_tags(html).split())
 
 
 class KnowledgeArticleIndex(PageIndex, indexes.Indexable):
@@ -47,12 +117,42 @@ class KnowledgeArticleIndex(PageIndex, indexes.Indexable):
     def get_model(self):
         return KnowledgeArticlePage
 
+    def prefetch(self, queryset):
+        return queryset.select_related("category").prefetch_related(
+            "segments", "restricted_segments", "tagged_items__tag"
+        )
+
+    def prepare_text(self, obj):
+        tags = " ".join(item.tag.name for item in obj.tagged_items.all())
+        return "\n".join(filter(None, [super().prepare_text(obj), tags]))
+
+    def prepare_external_id(self, obj):
+        return obj.external_id
+
+    def prepare_category(self, obj):
+        return obj.category.slug if obj.category else None
+
 
 class ProductIndex(PageIndex, indexes.Indexable):
     type_name = "product"
 
     def get_model(self):
         return ProductPage
+
+    def prefetch(self, queryset):
+        return queryset.prefetch_related("segments")
+
+    def prepare_text(self, obj):
+        features = streamfield_text(obj.features)
+        return "\n".join(
+            filter(None, [super().prepare_text(obj), obj.product_code, features])
+        )
+
+    def prepare_external_id(self, obj):
+        return obj.product_code
+
+    def prepare_family(self, obj):
+        return obj.family
 
 
 class SolutionIndex(PageIndex, indexes.Indexable):
@@ -61,9 +161,66 @@ class SolutionIndex(PageIndex, indexes.Indexable):
     def get_model(self):
         return SolutionPage
 
+    def prefetch(self, queryset):
+        return queryset.prefetch_related("segments")
+
 
 class EventIndex(PageIndex, indexes.Indexable):
     type_name = "event"
 
     def get_model(self):
         return EventPage
+
+    def prefetch(self, queryset):
+        return queryset.prefetch_related("segments")
+
+
+class ProductManualIndex(PortalIndex, indexes.Indexable):
+    """Manuals, guides and datasheets: their titles and descriptions."""
+
+    type_name = "document"
+
+    def get_model(self):
+        return ProductManual
+
+    def index_queryset(self, using=None):
+        live_products = ProductIndex().index_queryset()
+        return (
+            ProductManual.objects.filter(page__in=live_products.values("pk"))
+            .select_related("document", "page", "page__locale")
+            .prefetch_related(Prefetch("page__segments"))
+        )
+
+    def prepare_title(self, obj):
+        return obj.display_title
+
+    def prepare_text(self, obj):
+        parts = [obj.display_title, obj.description, obj.page.title]
+        return "\n".join(part for part in parts if part)
+
+    def prepare_url(self, obj):
+        return obj.document.url
+
+    def prepare_summary(self, obj):
+        return obj.description
+
+    def prepare_external_id(self, obj):
+        return obj.page.product_code
+
+    def prepare_type(self, obj):
+        return self.type_name
+
+    def prepare_language(self, obj):
+        return obj.page.locale.language_code
+
+    def prepare_family(self, obj):
+        return obj.page.family
+
+    def prepare_segments(self, obj):
+        return [s.code for s in obj.page.segments.all()]
+
+    def prepare_audience(self, obj):
+        return sorted(audience.page_audience(obj.page))
+
+    def prepare_published(self, obj):
+        return obj.document.created_at

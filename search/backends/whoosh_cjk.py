@@ -1,21 +1,392 @@
-"""Haystack's Whoosh backend with the Chinese/English analyzer on every text field."""
+"""Haystack's Whoosh backend with Chinese/English analysis and a fast query path.
 
+Indexing goes through haystack (update_index, rebuild_index, the queued signal
+processor). Searching bypasses haystack's per-query index refresh: one searcher per
+index generation is kept per process with the arrays that make filters, facets and
+autocomplete cheap, and it is replaced as soon as a writer commits.
+"""
+
+import bisect
+import html
+import re
+import threading
+from collections import OrderedDict
+
+import numpy as np
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend
+from haystack.constants import DJANGO_CT, DJANGO_ID, ID
+from whoosh import query as wq
+from whoosh.fields import DATETIME, KEYWORD, STORED, TEXT, Schema
+from whoosh.fields import ID as WHOOSH_ID
 
-from search.analyzers import ChineseEnglishAnalyzer
+from search import engine
+from search.analyzers import ChineseEnglishAnalyzer, query_terms, snippet_pattern
+
+# Weights of the fields a query runs against (BM25F per field, summed).
+FIELD_BOOSTS = {"title": 3.0, "alt_titles": 1.5, "text": 1.0}
+EXPANSION_WEIGHT = 0.6
+SINGLE_VALUED_FACETS = ("type", "language", "family", "category")
+MULTI_VALUED_FACETS = ("segments",)
+SNIPPET_CHARS = 220
 
 
 class ChineseWhooshSearchBackend(WhooshSearchBackend):
     def build_schema(self, fields):
+        """An explicit schema: analysed text, keyword facets, stored display fields."""
+        analyzer = ChineseEnglishAnalyzer()
+        schema_fields = {
+            ID: WHOOSH_ID(stored=True, unique=True),
+            DJANGO_CT: WHOOSH_ID(stored=True),
+            DJANGO_ID: WHOOSH_ID(stored=True),
+        }
+        content_field_name = ""
         for field in fields.values():
-            if (
-                field.field_type == "string"
-                and not field.is_multivalued
-                and getattr(field, "analyzer", None) is None
+            name = field.index_fieldname
+            if field.document:
+                content_field_name = name
+                schema_fields[name] = TEXT(
+                    analyzer=analyzer, stored=True, phrase=True, spelling=True
+                )
+            elif not field.indexed:
+                schema_fields[name] = STORED()
+            elif field.field_type in ("date", "datetime"):
+                schema_fields[name] = DATETIME(stored=True, sortable=True)
+            elif field.is_multivalued:
+                schema_fields[name] = KEYWORD(stored=True, commas=True)
+            elif (
+                getattr(field, "facet_for", None) is not None
+                or field.faceted
+                or field.__class__.__name__.startswith("Facet")
             ):
-                field.analyzer = ChineseEnglishAnalyzer()
-        return super().build_schema(fields)
+                schema_fields[name] = WHOOSH_ID(stored=True)
+            else:
+                schema_fields[name] = TEXT(analyzer=analyzer, stored=True, phrase=True)
+        return content_field_name, Schema(**schema_fields)
+
+    # The portal's query path -------------------------------------------------
+
+    def portal_search(self, spec: engine.SearchSpec) -> engine.Outcome:
+        """Rank, filter, facet and page one search; see search.engine.SearchSpec."""
+        view = self._view()
+        return view.search(spec)
+
+    def portal_autocomplete(
+        self, *, prefix: str, audience: frozenset[str], language: str, limit: int
+    ) -> list[engine.Suggestion]:
+        return self._view().autocomplete(
+            prefix=prefix, audience=audience, language=language, limit=limit
+        )
+
+    def _view(self) -> "IndexView":
+        if not self.setup_complete:
+            self.setup()
+        return IndexView.current(self.path, self.index)
 
 
 class ChineseWhooshEngine(WhooshEngine):
     backend = ChineseWhooshSearchBackend
+
+
+class IndexView:
+    """A searcher of one index generation with its cached arrays (one per process)."""
+
+    _lock = threading.Lock()
+    _current: dict[str, "IndexView"] = {}
+
+    @classmethod
+    def current(cls, path: str, index) -> "IndexView":
+        view = cls._current.get(path)
+        if view is not None and view.searcher.up_to_date():
+            return view
+        with cls._lock:
+            view = cls._current.get(path)
+            if view is None or not view.searcher.up_to_date():
+                view = cls(index.refresh())
+                cls._current[path] = view
+        return view
+
+    def __init__(self, index):
+        self.searcher = index.searcher()
+        self.reader = self.searcher.reader()
+        self.size = self.reader.doc_count_all()
+        self._lock = threading.Lock()
+        self._term_cache: OrderedDict = OrderedDict()
+        self._mask_cache: OrderedDict = OrderedDict()
+        self._facet_codes: dict[str, tuple[list[str], np.ndarray]] = {}
+        self._facet_members: dict[str, dict[str, np.ndarray]] = {}
+        self._titles = None
+        self._live = None
+
+    # Cached arrays ------------------------------------------------------------
+
+    def _postings(self, field: str, text: str) -> np.ndarray:
+        key = (field, text)
+        cached = self._term_cache.get(key)
+        if cached is not None:
+            return cached
+        if (field, text) in self.reader:
+            ids = np.fromiter(
+                self.reader.postings(field, text).all_ids(), dtype=np.int64
+            )
+        else:
+            ids = np.empty(0, dtype=np.int64)
+        with self._lock:
+            self._term_cache[key] = ids
+            if len(self._term_cache) > 4096:
+                self._term_cache.popitem(last=False)
+        return ids
+
+    def _mask_of(self, field: str, values) -> np.ndarray:
+        mask = np.zeros(self.size, dtype=bool)
+        for value in values:
+            mask[self._postings(field, value)] = True
+        return mask
+
+    def live(self) -> np.ndarray:
+        if self._live is None:
+            mask = np.zeros(self.size, dtype=bool)
+            mask[np.fromiter(self.reader.all_doc_ids(), dtype=np.int64)] = True
+            self._live = mask
+        return self._live
+
+    def filter_mask(self, audience: frozenset[str], filters: dict) -> np.ndarray:
+        """Documents these audience keys may see, narrowed by the given filters."""
+        key = (audience, tuple(sorted(filters.items())))
+        mask = self._mask_cache.get(key)
+        if mask is not None:
+            return mask
+        if engine.audience_everything(audience):
+            mask = self.live().copy()
+        else:
+            mask = self._mask_of("audience", audience) & self.live()
+        for name, value in filters.items():
+            mask &= self._mask_of(name, [value])
+        with self._lock:
+            self._mask_cache[key] = mask
+            if len(self._mask_cache) > 256:
+                self._mask_cache.popitem(last=False)
+        return mask
+
+    def _codes(self, field: str) -> tuple[list[str], np.ndarray]:
+        if field not in self._facet_codes:
+            values = [t.decode() for t in self.reader.lexicon(field)]
+            codes = np.full(self.size, len(values), dtype=np.int32)
+            for code, value in enumerate(values):
+                codes[self._postings(field, value)] = code
+            self._facet_codes[field] = (values, codes)
+        return self._facet_codes[field]
+
+    def _members(self, field: str) -> dict[str, np.ndarray]:
+        if field not in self._facet_members:
+            self._facet_members[field] = {
+                t.decode(): self._mask_of(field, [t.decode()])
+                for t in self.reader.lexicon(field)
+            }
+        return self._facet_members[field]
+
+    # Searching ------------------------------------------------------------------
+
+    def build_query(self, terms: list[str], expansions: list[list[str]]):
+        clauses = []
+        for field, boost in FIELD_BOOSTS.items():
+            clauses.append(wq.Or([wq.Term(field, t) for t in terms], boost=boost))
+            for expansion in expansions:
+                clauses.append(
+                    wq.Or(
+                        [wq.Term(field, t) for t in expansion],
+                        boost=boost * EXPANSION_WEIGHT,
+                    )
+                )
+        return wq.Or(clauses)
+
+    def matched(self, terms: list[str], expansions: list[list[str]]) -> np.ndarray:
+        mask = np.zeros(self.size, dtype=bool)
+        for term in {t for group in [terms, *expansions] for t in group}:
+            for field in FIELD_BOOSTS:
+                mask[self._postings(field, term)] = True
+        return mask
+
+    def search(self, spec: engine.SearchSpec) -> engine.Outcome:
+        terms = query_terms(spec.query)
+        expansions = [query_terms(e) for e in spec.expansions]
+        expansions = [e for e in expansions if e and e != terms]
+        if not terms or not self.size:
+            return engine.Outcome(
+                total=0, hits=[], facets={}, suggestion=self.suggest(spec.query)
+            )
+        matched = self.matched(terms, expansions)
+        allowed = self.filter_mask(spec.audience, {})
+        base = matched & allowed
+        selection = {
+            name: self._mask_of(name, [value]) for name, value in spec.filters.items()
+        }
+        result_mask = base.copy()
+        for mask in selection.values():
+            result_mask &= mask
+        total = int(result_mask.sum())
+        facets = self.facets(base, selection) if spec.with_facets else {}
+        hits = []
+        if total:
+            hits = self.top_hits(
+                terms, expansions, spec, self.filter_mask(spec.audience, spec.filters)
+            )
+        suggestion = self.suggest(spec.query) if total < 3 else None
+        return engine.Outcome(
+            total=total, hits=hits, facets=facets, suggestion=suggestion
+        )
+
+    def top_hits(self, terms, expansions, spec, allowed_mask) -> list[engine.Hit]:
+        allowed = set(np.flatnonzero(allowed_mask).tolist())
+        query = self.build_query(terms, expansions)
+        wanted = spec.offset + spec.limit
+        if spec.sort == "date":
+            results = self.searcher.search(
+                query, limit=wanted, filter=allowed, sortedby="published", reverse=True
+            )
+        else:
+            results = self.searcher.search(query, limit=wanted, filter=allowed)
+        pattern = snippet_pattern(terms)
+        hits = []
+        for position in range(spec.offset, min(wanted, results.scored_length())):
+            fields = results[position].fields()
+            hits.append(
+                engine.Hit(
+                    doc_id=fields[ID],
+                    title=fields.get("title", ""),
+                    url=fields.get("url", ""),
+                    type=fields.get("type", ""),
+                    language=fields.get("language", ""),
+                    external_id=fields.get("external_id") or "",
+                    score=round(float(results.score(position) or 0.0), 4),
+                    snippet=make_snippet(
+                        fields.get("text", ""), fields.get("summary") or "", pattern
+                    ),
+                    published=(
+                        fields["published"].isoformat()
+                        if fields.get("published")
+                        else ""
+                    ),
+                )
+            )
+        return hits
+
+    def facets(self, base: np.ndarray, selection: dict) -> dict[str, dict[str, int]]:
+        """Counts per facet value; a facet's own selection does not narrow it."""
+        facets = {}
+        for name in engine.FACET_FIELDS:
+            mask = base
+            for other, other_mask in selection.items():
+                if other != name:
+                    mask = mask & other_mask
+            if name in MULTI_VALUED_FACETS:
+                counts = {
+                    value: int((member & mask).sum())
+                    for value, member in self._members(name).items()
+                }
+            else:
+                values, codes = self._codes(name)
+                tally = np.bincount(codes[mask], minlength=len(values) + 1)
+                counts = {value: int(tally[i]) for i, value in enumerate(values)}
+            facets[name] = dict(
+                sorted(
+                    ((v, c) for v, c in counts.items() if c),
+                    key=lambda i: (-i[1], i[0]),
+                )
+            )
+        return facets
+
+    def suggest(self, text: str) -> str | None:
+        """A corrected query when some English words are unknown to the index."""
+        words = re.findall(r"[A-Za-z]{3,}", text)
+        if not words:
+            return None
+        corrector = self.reader.corrector("text")
+        corrected = text
+        changed = False
+        for word in words:
+            lowered = word.lower()
+            if query_terms(lowered) and any(
+                (field, t) in self.reader
+                for t in query_terms(lowered)
+                for field in ("text", "title")
+            ):
+                continue
+            options = corrector.suggest(lowered, limit=1, maxdist=2)
+            if options and options[0] != lowered:
+                corrected = re.sub(rf"\b{re.escape(word)}\b", options[0], corrected)
+                changed = True
+        return corrected if changed else None
+
+    # Autocomplete ---------------------------------------------------------------
+
+    def _title_keys(self):
+        """Sorted (key, docnum) pairs: each title and each word start within it."""
+        if self._titles is None:
+            keys = []
+            docs = {}
+            live = self.live()
+            for docnum in range(self.size):
+                if not live[docnum]:
+                    continue
+                stored = self.reader.stored_fields(docnum)
+                title = stored.get("title") or ""
+                docs[docnum] = (
+                    title,
+                    stored.get("url", ""),
+                    stored.get("type", ""),
+                    stored.get("language", ""),
+                    frozenset((stored.get("audience") or "").split(",")),
+                )
+                lowered = title.lower()
+                keys.append((lowered, docnum))
+                for match in re.finditer(r"(?<=[\s(/-])\w", lowered):
+                    keys.append((lowered[match.start() :], docnum))
+            keys.sort()
+            self._titles = ([k for k, _ in keys], [d for _, d in keys], docs)
+        return self._titles
+
+    def autocomplete(self, *, prefix, audience, language, limit):
+        prefix = " ".join(prefix.lower().split())
+        if not prefix:
+            return []
+        keys, docnums, docs = self._title_keys()
+        everything = engine.audience_everything(audience)
+        start = bisect.bisect_left(keys, prefix)
+        found, seen = [], set()
+        for position in range(start, len(keys)):
+            if not keys[position].startswith(prefix) or len(found) >= limit:
+                break
+            docnum = docnums[position]
+            title, url, kind, doc_language, doc_audience = docs[docnum]
+            if docnum in seen or (language and doc_language != language):
+                continue
+            if not everything and not (doc_audience & audience):
+                continue
+            seen.add(docnum)
+            found.append(engine.Suggestion(title=title, url=url, type=kind))
+        return found
+
+
+def make_snippet(text: str, summary: str, pattern) -> str:
+    """A short window of the text around the first matched words, words marked."""
+    source = text or summary
+    match = pattern.search(source) if pattern else None
+    if match is None:
+        source = summary or text
+        window = source[:SNIPPET_CHARS]
+        suffix = "…" if len(source) > SNIPPET_CHARS else ""
+        return html.escape(window) + suffix
+    start = max(0, match.start() - SNIPPET_CHARS // 3)
+    if start:
+        space = source.rfind(" ", start - 20, start)
+        start = space + 1 if space > 0 else start
+    window = source[start : start + SNIPPET_CHARS]
+    marked, last = [], 0
+    for found in pattern.finditer(window):
+        marked.append(html.escape(window[last : found.start()]))
+        marked.append(f"<mark>{html.escape(found.group(0))}</mark>")
+        last = found.end()
+    marked.append(html.escape(window[last:]))
+    prefix = "…" if start else ""
+    suffix = "…" if start + SNIPPET_CHARS < len(source) else ""
+    return prefix + "".join(marked) + suffix

@@ -1,0 +1,83 @@
+"""Search fixtures: a clean index per test and a way to add articles to it."""
+
+import itertools
+
+import pytest
+from django.core.management import call_command
+from haystack import connections
+
+_numbers = itertools.count(1)
+
+
+@pytest.fixture
+def search_index(db):
+    """The index rebuilt from the database as this test sees it."""
+    connections["default"].get_backend().clear()
+    call_command("update_index", verbosity=0)
+    return connections["default"].get_backend()
+
+
+@pytest.fixture
+def on_commit(django_capture_on_commit_callbacks):
+    """Run a content change and the index tasks it queues, as the worker would."""
+
+    def run(action, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return action(*args, **kwargs)
+
+    return run
+
+
+@pytest.fixture
+def make_article(db, on_commit, search_index):
+    """Create and publish a knowledge article; the queued index task runs."""
+    from wagtail.models import Locale
+
+    from cms.models import KnowledgeArticlePage, KnowledgeCategory, KnowledgeIndexPage
+    from portal.taxonomy.models import Segment
+
+    def make(
+        title,
+        body="",
+        *,
+        language="en",
+        segments=(),
+        restricted_segments=(),
+        category=None,
+        publish=True,
+    ):
+        locale = Locale.objects.get(language_code=language)
+        parent = KnowledgeIndexPage.objects.get(locale=locale)
+        number = next(_numbers)
+        page = KnowledgeArticlePage(
+            title=title,
+            slug=f"test-article-{number}",
+            body=[("paragraph", f"<p>{body or title}</p>")],
+            external_id=f"T-{number}",
+            live=False,
+        )
+        if category:
+            page.category, _ = KnowledgeCategory.objects.get_or_create(
+                slug=category, defaults={"name": category.title()}
+            )
+
+        def create():
+            parent.add_child(instance=page)
+            page.segments.set(Segment.objects.filter(code__in=segments))
+            page.restricted_segments.set(
+                Segment.objects.filter(code__in=restricted_segments)
+            )
+            revision = page.save_revision()
+            if publish:
+                revision.publish()
+
+        on_commit(create)
+        return KnowledgeArticlePage.objects.get(pk=page.pk)
+
+    return make
+
+
+def api(client, **params):
+    response = client.get("/api/search/", params)
+    assert response.status_code == 200, response.content
+    return response.json()
