@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("search/", include("search.urls")),
     path("pdf/", include("portal.documents.urls")),
+    path("trials/", include("portal.trials.urls")),
     # Wagtail serves every page; it must come last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -377,6 +377,10 @@ class QuoteLine(models.Model):
     def __str__(self):
         return self.description
 
+    @property
+    def amount(self):
+        return self.quantity * self.unit_price
+
 
 class Order(models.Model):
     """An accepted quote handed to the operator's back office through `ordering`."""
