@@ -7,13 +7,18 @@ built in one place with a fixed number of queries however much content there is.
 from collections import OrderedDict
 
 from django.utils import timezone
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from portal.taxonomy.models import Industry, Segment
 
 
 def _live(model, *, locale: Locale):
     return model.objects.live().public().filter(locale=locale)
+
+
+def _with_hero(pages):
+    """Pages with their hero image and its renditions, for cards that show it."""
+    return pages.select_related("hero_image").prefetch_related("hero_image__renditions")
 
 
 def segment_pages_for_locale(*, locale: Locale):
@@ -23,6 +28,7 @@ def segment_pages_for_locale(*, locale: Locale):
     return list(
         _live(SegmentPage, locale=locale)
         .select_related("segment", "hero_image")
+        .prefetch_related("hero_image__renditions")
         .order_by("segment__sort_order")
     )
 
@@ -69,7 +75,7 @@ def segment_offers(*, segment: Segment, locale: Locale) -> dict:
     from cms.models import ProductPage, SolutionPage
 
     solutions = list(
-        _live(SolutionPage, locale=locale)
+        _with_hero(_live(SolutionPage, locale=locale))
         .filter(segments=segment)
         .prefetch_related("industries", "case_studies")
         .order_by("-is_custom", "title")
@@ -115,28 +121,85 @@ def solutions_for_locale(*, locale: Locale):
     from cms.models import SolutionPage
 
     return list(
-        _live(SolutionPage, locale=locale)
+        _with_hero(_live(SolutionPage, locale=locale))
         .prefetch_related("segments", "industries")
         .order_by("title")
     )
 
 
 def products_in_solution(*, solution):
-    """The live products a solution bundles, in the language of the solution."""
-    rows = solution.solution_products.select_related("product").all()
-    products = []
-    for row in rows:
-        product = row.product.get_translation_or_none(solution.locale) or row.product
-        if product.live:
-            products.append({"product": product, "role": row.role})
-    return products
+    """The live products a solution bundles, in the language of the solution.
+
+    A row may point at the product in another language (translations copy their
+    rows), so products are matched by translation key in one query.
+    """
+    from cms.models import ProductPage
+
+    rows = list(
+        solution.solution_products.select_related("product").order_by("sort_order")
+    )
+    by_key = {
+        product.translation_key: product
+        for product in _live(ProductPage, locale=solution.locale).filter(
+            translation_key__in=[row.product.translation_key for row in rows]
+        )
+    }
+    return [
+        {"product": by_key[row.product.translation_key], "role": row.role}
+        for row in rows
+        if row.product.translation_key in by_key
+    ]
+
+
+def product_demo(*, product) -> dict:
+    """A product's walkthrough steps (with their screenshots) and its manuals."""
+    steps = list(
+        product.walkthrough_steps.select_related("image")
+        .prefetch_related("image__renditions")
+        .order_by("sort_order")
+    )
+    manuals = list(product.manuals.select_related("document").order_by("sort_order"))
+    return {"walkthrough_steps": steps, "manuals": manuals}
+
+
+def procurement_documents(*, segment_page) -> list:
+    """The documents a segment page offers for download, with their files."""
+    return list(
+        segment_page.procurement_documents.select_related("document").order_by(
+            "sort_order"
+        )
+    )
+
+
+def translation_links(*, page, languages) -> dict:
+    """URL of each language's live version of `page`, falling back to that
+    language's home page; one query however many languages there are."""
+    from cms.models import HomePage
+
+    urls = {}
+    translations = (
+        Page.objects.live()
+        .filter(translation_key=page.translation_key)
+        .select_related("locale")
+    )
+    for translation in translations:
+        urls[translation.locale.language_code] = translation
+    missing = [code for code in languages if code not in urls]
+    if missing:
+        for home in (
+            HomePage.objects.live()
+            .filter(locale__language_code__in=missing)
+            .select_related("locale")
+        ):
+            urls.setdefault(home.locale.language_code, home)
+    return urls
 
 
 def solutions_using_product(*, product):
     from cms.models import SolutionPage
 
     return list(
-        _live(SolutionPage, locale=product.locale)
+        _with_hero(_live(SolutionPage, locale=product.locale))
         .filter(solution_products__product__translation_key=product.translation_key)
         .distinct()
         .order_by("title")

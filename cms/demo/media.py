@@ -12,7 +12,6 @@ import logging
 import random
 
 from django.core.files.base import ContentFile
-from django.template.loader import render_to_string
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.documents import get_document_model
@@ -404,14 +403,12 @@ def draw_console_screenshot(
 
 
 def render_pdf(*, language: str, context: dict) -> bytes:
-    """A PDF from the demo document template, with the CJK font embedded."""
-    from weasyprint import HTML
+    """A PDF from the demo document template, through the portal's PDF boundary."""
+    from portal.documents.pdf import render_pdf as render_template_pdf
 
     # WeasyPrint and fontTools narrate every step at INFO level.
     for name in ("weasyprint", "fontTools"):
         logging.getLogger(name).setLevel(logging.WARNING)
-    html = render_to_string(
-        "documents/demo_document.html",
-        {**context, "language": language, "font_path": CJK_FONT},
+    return render_template_pdf(
+        "documents/demo_document.html", {**context, "language": language}
     )
-    return HTML(string=html).write_pdf()

@@ -249,7 +249,7 @@ class DemoSiteBuilder:
             {"heading": labels["overview"], "paragraphs": [text["summary"]]},
             {
                 "heading": labels["features"],
-                "items": [f"{t}: {d}" for t, d in text["features"]],
+                "bullets": [f"{t}: {d}" for t, d in text["features"]],
             },
             {
                 "heading": labels["getting_started"],
@@ -329,7 +329,7 @@ class DemoSiteBuilder:
                             "subtitle": doc_text["description"],
                             "footer": LABELS[lang]["procurement"],
                             "sections": [
-                                {"heading": heading, "items": items}
+                                {"heading": heading, "bullets": items}
                                 for heading, items in doc_text["sections"]
                             ],
                         },

@@ -132,6 +132,7 @@ class ProductPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["solutions"] = selectors.solutions_using_product(product=self)
         context["articles"] = selectors.articles_about_product(product=self)
+        context.update(selectors.product_demo(product=self))
         return context
 
 

@@ -54,6 +54,9 @@ class SegmentPage(BasePage):
         context["hot_products"] = selectors.hot_products(
             locale=self.locale, segment=self.segment
         )
+        context["procurement_documents"] = selectors.procurement_documents(
+            segment_page=self
+        )
         return context
 
 
