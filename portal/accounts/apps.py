@@ -6,3 +6,8 @@ class AccountsConfig(AppConfig):
     name = "portal.accounts"
     label = "accounts"
     verbose_name = _("User accounts")
+
+    def ready(self):
+        from portal.accounts import receivers
+
+        receivers.connect()

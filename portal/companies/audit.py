@@ -23,6 +23,7 @@ class AuditAction(models.TextChoices):
     MFA_DEACTIVATED = "mfa.deactivated", _("Two-factor authentication turned off")
     MFA_RECOVERY_CODES = "mfa.recovery_codes", _("Recovery codes regenerated")
     MFA_USED = "mfa.authenticated", _("Signed in with a second factor")
+    MFA_FAILED = "mfa.failed", _("Wrong second-factor code")
     COMPANY_REGISTERED = "company.registered", _("Company registered")
     COMPANY_UPDATED = "company.updated", _("Company details changed")
     COMPANY_VERIFIED = "company.verified", _("Company verified")

@@ -324,9 +324,7 @@ def is_staff_member(user) -> bool:
     """Any operator staff role, content editors and reviewers included."""
     if not _authenticated(user) or not user.is_active:
         return False
-    return user.is_superuser or (
-        user.is_staff and bool(_STAFF_ROLE_GROUPS & _group_names(user))
-    )
+    return user.is_superuser or (bool(_STAFF_ROLE_GROUPS & _group_names(user)))
 
 
 def staff_companies(user) -> QuerySet[Company]:

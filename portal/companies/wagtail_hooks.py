@@ -22,3 +22,33 @@ def enforce_page_audience(page, request, serve_args, serve_kwargs):
         raise Http404
     # "password" is left to Wagtail, which shows its password form.
     return None
+
+
+@hooks.register("register_admin_urls")
+def register_company_admin_urls():
+    from django.urls import include, path
+
+    from portal.companies import admin_views
+
+    urls = [
+        path("", admin_views.company_index, name="index"),
+        path("<int:pk>/", admin_views.company_detail, name="detail"),
+    ]
+    return [path("companies/", include((urls, "companies_admin")))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_company_menu_item():
+    from django.urls import reverse
+    from django.utils.translation import gettext_lazy as _
+    from wagtail.admin.menu import MenuItem
+
+    from portal.companies.permissions import can_manage_companies
+
+    class CompanyMenuItem(MenuItem):
+        def is_shown(self, request):
+            return can_manage_companies(request.user)
+
+    return CompanyMenuItem(
+        _("Companies"), reverse("companies_admin:index"), icon_name="group", order=250
+    )
