@@ -8,7 +8,16 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.accounts.views import admin_login_redirect
+
 urlpatterns = [
+    # Both admin logins go through allauth (rate limits, MFA, audit).
+    path("admin/login/", admin_login_redirect),
+    path(
+        "django-admin/login/",
+        admin_login_redirect,
+        {"default_next": "/django-admin/"},
+    ),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -30,7 +39,15 @@ if settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
+    path("company/", include("portal.companies.urls")),
+    path(
+        "_util/login/",
+        admin_login_redirect,
+        {"default_next": "/"},
+        name="portal_frontend_login",
+    ),
     path("search/", include("search.urls")),
+    path("requests/", include("portal.support.urls")),
     path("pdf/", include("portal.documents.urls")),
     path("trials/", include("portal.trials.urls")),
     # Wagtail serves every page; it must come last.

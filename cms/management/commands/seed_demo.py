@@ -5,6 +5,8 @@ from django.db import transaction
 
 from cms.demo.site import build_demo_site
 from cms.demo.users import ensure_demo_users
+from portal.companies.demo import ensure_staff_mfa, seed_companies
+from portal.support.demo import seed_support
 
 
 class Command(BaseCommand):
@@ -13,7 +15,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             build_demo_site()
+            seed_support()
+            seed_companies()
             users = ensure_demo_users()
+            ensure_staff_mfa()
         self.stdout.write(self.style.SUCCESS("Demo site is ready: /en/ and /zh-hans/"))
         self.stdout.write("Demo users (development only, never use in production):")
         for user in users:
