@@ -161,13 +161,13 @@ class MemberRules(RuleBasedStateMachine):
 
     @rule(
         actor=st.integers(0, 20),
-        target=st.integers(0, 20),
+        subject=st.integers(0, 20),
         tier=st.sampled_from(TIERS),
         picks=st.lists(st.integers(0, 2), max_size=2),
     )
-    def change(self, actor, target, tier, picks):
+    def change(self, actor, subject, tier, picks):
         actor %= len(self.users)
-        target %= len(self.users)
+        target = subject % len(self.users)
         sites = self._sites(picks)
         allowed = self.model.may_change(actor, target, tier, [s.pk for s in sites])
 
@@ -185,10 +185,10 @@ class MemberRules(RuleBasedStateMachine):
             t.tier = tier
             t.sites = frozenset(s.pk for s in sites) if sites else None
 
-    @rule(actor=st.integers(0, 20), target=st.integers(0, 20))
-    def deactivate(self, actor, target):
+    @rule(actor=st.integers(0, 20), subject=st.integers(0, 20))
+    def deactivate(self, actor, subject):
         actor %= len(self.users)
-        target %= len(self.users)
+        target = subject % len(self.users)
         allowed = self.model.may_deactivate(actor, target)
 
         def call():
