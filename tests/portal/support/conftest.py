@@ -68,3 +68,31 @@ def bandwidth_type():
 
 def pdf_upload(name="report.pdf"):
     return SimpleUploadedFile(name, b"%PDF-1.4 test", content_type="application/pdf")
+
+
+@pytest.fixture
+def client(client):
+    """The test client; saves the user first, since the factories set the password
+    after saving and a session's auth hash must match the stored password."""
+    force_login = client.force_login
+
+    def login(user, backend=None):
+        user.save()
+        force_login(user, backend)
+
+    client.force_login = login
+    return client
+
+
+@pytest.fixture
+def operator_admin():
+    """A superuser with an authenticator, as the admin requires two-factor sign-in."""
+    from allauth.mfa.models import Authenticator
+
+    from tests.portal.companies.factories import UserFactory
+
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    Authenticator.objects.create(
+        user=admin, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
+    )
+    return admin
