@@ -1,5 +1,6 @@
 """What every portal page shares."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -32,6 +33,23 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        # The admin only offers allowed page types; this also stops code and
+        # imports from building a tree the templates and selectors do not expect.
+        parent = self.get_parent() if self.depth and self.depth > 1 else None
+        if parent is not None and not self.can_exist_under(parent.specific):
+            raise ValidationError(
+                _(
+                    "A %(child)s cannot be placed under a %(parent)s. Choose a "
+                    "parent page of a type this page allows."
+                )
+                % {
+                    "child": self._meta.verbose_name,
+                    "parent": parent.specific_class._meta.verbose_name,
+                }
+            )
 
 
 class IndexPage(BasePage):
