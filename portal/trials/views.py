@@ -100,7 +100,14 @@ def trial_start(request, product_code: str):
     )
 
 
+def _visible_trial_or_404(request, trial_id: int):
+    # Another company's trial does not exist as far as this user can tell.
+    if selectors.trial_for_user(user=request.user, trial_id=trial_id) is None:
+        raise Http404(_("No such trial."))
+
+
 def _trial_action(request, trial_id: int, action, success: str):
+    _visible_trial_or_404(request, trial_id)
     try:
         action()
     except services.TrialError as error:
@@ -115,6 +122,7 @@ def _trial_action(request, trial_id: int, action, success: str):
 @login_required
 @require_POST
 def trial_reissue(request, trial_id: int):
+    _visible_trial_or_404(request, trial_id)
     try:
         issued = services.trial_credentials_reissue(
             trial_id=trial_id, user=request.user
