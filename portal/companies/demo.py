@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import partial
 
 from django.contrib.auth.models import Group
+from django.db.models import Q
 from guardian.shortcuts import assign_perm
 
 from cms.demo.users import DemoUser, register_demo_user
@@ -270,9 +271,10 @@ def ensure_staff_mfa() -> None:
 
     from portal.accounts.models import User
 
-    for user in User.objects.filter(
-        is_staff=True, email__endswith="example-telecom.test"
-    ):
+    staff = User.objects.filter(email__endswith="example-telecom.test").filter(
+        Q(is_staff=True) | Q(groups__name__in=list(StaffGroup.values))
+    )
+    for user in staff.distinct():
         if not Authenticator.objects.filter(
             user=user, type=Authenticator.Type.TOTP
         ).exists():

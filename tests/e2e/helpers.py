@@ -70,8 +70,29 @@ def login(page, email: str, password: str, *, next_url: str | None = None) -> No
     form.locator("input[name='password']").fill(password)
     form.locator("button[type='submit'], input[type='submit']").first.click()
     page.wait_for_load_state()
+    if "/2fa/authenticate/" in page.url:
+        # Staff sign in with MFA; demo staff share a public TOTP secret.
+        page.fill("input[name='code']", demo_totp_code())
+        page.locator("main form button[type='submit']").first.click()
+        page.wait_for_load_state()
     if "/accounts/login/" in page.url:
         errors = page.locator(".errorlist, .alert, [role='alert']").all_inner_texts()
         raise AssertionError(f"Sign-in as {email} failed: {errors or page.url}")
     if "/accounts/confirm-email/" in page.url:
         raise AssertionError(f"{email} has no verified e-mail address; sign-in stops.")
+
+
+def demo_totp_code() -> str:
+    """The current TOTP code of the demo staff accounts (portal/companies/demo.py)."""
+    import base64
+    import hashlib
+    import hmac
+    import struct
+    import time
+
+    key = base64.b32decode("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+    digest = hmac.new(key, struct.pack(">Q", int(time.time() // 30)), hashlib.sha1)
+    raw = digest.digest()
+    offset = raw[-1] & 0x0F
+    value = struct.unpack(">I", raw[offset : offset + 4])[0] & 0x7FFFFFFF
+    return f"{value % 1_000_000:06d}"
