@@ -250,5 +250,7 @@ def seed_support() -> None:
                 priority=priority,
             )
         # Parental many-to-many changes are written by save().
-        request_type.segments.set([segments[code] for code in spec["segments"]])
+        request_type.segments.set(
+            [segments[code] for code in spec["segments"] if code in segments]
+        )
         request_type.save()

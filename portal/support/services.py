@@ -228,7 +228,7 @@ def _locked_for_staff(*, request_id: int, user) -> ServiceRequest:
     if not selectors.request_list_for_staff(user=user).filter(pk=request_id).exists():
         raise PermissionDenied(_("This request is not in your accounts or queues."))
     return (
-        ServiceRequest.objects.select_for_update()
+        ServiceRequest.objects.select_for_update(of=("self",))
         .select_related("company", "sla_policy", "team")
         .get(pk=request_id)
     )
@@ -408,7 +408,7 @@ def _locked_for_customer(
     if not visible.exists():
         raise PermissionDenied(_("This request is not one of your company's."))
     request = (
-        ServiceRequest.objects.select_for_update()
+        ServiceRequest.objects.select_for_update(of=("self",))
         .select_related("company", "sla_policy", "site", "team")
         .get(pk=request_id)
     )

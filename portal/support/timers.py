@@ -128,7 +128,7 @@ def timer_fire(*, timer_id: int, skip_locked: bool = False) -> bool:
         if timer is None:
             return False
         request = (
-            ServiceRequest.objects.select_for_update()
+            ServiceRequest.objects.select_for_update(of=("self",))
             .select_related("company", "team", "sla_policy")
             .get(pk=timer.request_id)
         )
