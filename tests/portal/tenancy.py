@@ -87,6 +87,52 @@ ROUTES: dict[str, Route] = {
     "wagtailcore_authenticate_with_password": Route(Kind.PUBLIC),
 }
 
+# Trials (issue 6).
+from tests.portal.trials.tenancy import quote_kwargs, trial_kwargs  # noqa: E402
+
+ROUTES.update(
+    {
+        "trials:list": Route(Kind.OWN_COMPANY),
+        "trials:start": Route(Kind.OWN_COMPANY, note="takes a product code"),
+        "trials:demo": Route(Kind.OWN_COMPANY, note="takes a product code"),
+        "trials:reissue": Route(OBJ, trial_kwargs),
+        "trials:cancel": Route(OBJ, trial_kwargs),
+        "trials:extend": Route(OBJ, trial_kwargs),
+        "trials:convert": Route(OBJ, trial_kwargs),
+        "trials:agreement_pdf": Route(OBJ, trial_kwargs),
+        "trials:quote": Route(OBJ, quote_kwargs),
+        "trials:quote_accept": Route(OBJ, quote_kwargs),
+        "trials:quote_discount": Route(OBJ, quote_kwargs),
+        "trials:quote_pdf": Route(OBJ, quote_kwargs),
+        "trials:activate": Route(Kind.TOKEN),
+        "trials:manager": Route(Kind.STAFF),
+        "trials:decide": Route(Kind.STAFF, note="account manager of the company only"),
+    }
+)
+
+# Service requests (issue 5).
+from tests.portal.support.tenancy import (  # noqa: E402
+    attachment_kwargs,
+    request_action_kwargs,
+    request_kwargs,
+)
+
+ROUTES.update(
+    {
+        "support:request_list": Route(Kind.OWN_COMPANY),
+        "support:request_new": Route(Kind.OWN_COMPANY),
+        "support:request_create": Route(Kind.OWN_COMPANY, note="takes a type slug"),
+        "support:self_served": Route(Kind.OWN_COMPANY),
+        "support:notifications": Route(Kind.ACCOUNT),
+        "support:request_detail": Route(Kind.COMPANY_OBJECT, request_kwargs),
+        "support:request_action": Route(Kind.COMPANY_OBJECT, request_action_kwargs),
+        "support:attachment_download": Route(Kind.COMPANY_OBJECT, attachment_kwargs),
+        "support:work_queue": Route(Kind.STAFF),
+        "support:team": Route(Kind.STAFF),
+        "support:work_detail": Route(Kind.STAFF, note="tests/portal/support/test_views.py"),
+    }
+)
+
 # Service requests (issue 5) and trials (issue 6): their owners replace these
 # OWN_COMPANY placeholders by COMPANY_OBJECT entries with a `make` function.
 _PENDING_OWNER = "to be given a `make` by the app's owner"

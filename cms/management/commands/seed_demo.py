@@ -7,6 +7,7 @@ from cms.demo.site import build_demo_site
 from cms.demo.users import ensure_demo_users
 from portal.companies.demo import ensure_staff_mfa, seed_companies
 from portal.support.demo import seed_support
+from portal.trials.demo import seed_trials
 
 
 class Command(BaseCommand):
@@ -19,6 +20,7 @@ class Command(BaseCommand):
             seed_companies()
             users = ensure_demo_users()
             ensure_staff_mfa()
+            seed_trials()
         self.stdout.write(self.style.SUCCESS("Demo site is ready: /en/ and /zh-hans/"))
         self.stdout.write("Demo users (development only, never use in production):")
         for user in users:

@@ -73,7 +73,7 @@ def test_refusal_stores_nothing(trial_policy, sme_admin):
     start(sme_admin)
     with pytest.raises(services.TrialError, match="12 months"):
         start(sme_admin)
-    assert Trial.objects.count() == 1
+    assert Trial.objects.filter(company=sme_admin.membership.company).count() == 1
 
 
 def test_pending_company_and_viewer_cannot_start(trial_policy, sme, pending_company):

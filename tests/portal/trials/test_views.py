@@ -1,6 +1,8 @@
 """The trials pages: who sees what, the product page actions and the PDFs."""
 
+import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -68,7 +70,7 @@ def test_secret_is_shown_once_and_credentials_only_to_the_right_tier(
 ):
     response = start_via_page(client, sme_admin)
     assert response.status_code == 302
-    trial = Trial.objects.get()
+    trial = Trial.objects.get(company=sme)
     assert trial.state == TrialState.ACTIVE
     first = client.get(reverse("trials:list")).content.decode()
     assert "data-secret" in first and trial.credentials.get().login in first
@@ -173,6 +175,10 @@ def test_agreement_pdf_page_renders_cjk_glyphs(
     )
     png = next(tmp_path.glob("page*.png"))
     assert png.stat().st_size > 10_000
+    # Kept for a person to look at (CI uploads test-artifacts/).
+    artifacts = Path(__file__).resolve().parents[3] / "test-artifacts"
+    artifacts.mkdir(exist_ok=True)
+    shutil.copy(png, artifacts / "trial-agreement-page-1.png")
     fonts = subprocess.run(
         ["pdffonts", str(pdf_path)], capture_output=True, text=True
     ).stdout
