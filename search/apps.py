@@ -18,5 +18,8 @@ class SearchConfig(AppConfig):
 
         for signal in (post_save, post_delete):
             signal.connect(
-                forget_synonyms, sender=SynonymGroup, dispatch_uid=f"synonyms_{signal}"
+                forget_synonyms,
+                sender=SynonymGroup,
+                weak=False,  # a local function would be garbage-collected
+                dispatch_uid=f"synonyms_{signal}",
             )

@@ -8,6 +8,7 @@ autocomplete cheap, and it is replaced as soon as a writer commits.
 
 import bisect
 import html
+import os
 import re
 import threading
 from collections import OrderedDict
@@ -95,17 +96,29 @@ class IndexView:
 
     @classmethod
     def current(cls, path: str, index) -> "IndexView":
+        signature = cls.signature(path, index)
         view = cls._current.get(path)
-        if view is not None and view.searcher.up_to_date():
+        if view is not None and view.signature == signature:
             return view
         with cls._lock:
             view = cls._current.get(path)
-            if view is None or not view.searcher.up_to_date():
-                view = cls(index.refresh())
+            if view is None or view.signature != signature:
+                view = cls(index.refresh(), signature)
                 cls._current[path] = view
         return view
 
-    def __init__(self, index):
+    @staticmethod
+    def signature(path: str, index) -> tuple:
+        """The committed generation's TOC file: changes on every commit and rebuild."""
+        generation = index.latest_generation()
+        try:
+            stat = os.stat(os.path.join(path, f"_{index.indexname}_{generation}.toc"))
+        except OSError:
+            return (generation, None)
+        return (generation, stat.st_ino, stat.st_mtime_ns)
+
+    def __init__(self, index, signature=None):
+        self.signature = signature
         self.searcher = index.searcher()
         self.reader = self.searcher.reader()
         self.size = self.reader.doc_count_all()
