@@ -142,15 +142,17 @@ def main() -> None:
     args = parser.parse_args()
     folder = Path(args.dataset)
     corpus = [
-        json.loads(line) for line in open(folder / "corpus.jsonl", encoding="utf-8")
+        json.loads(line)
+        for line in (folder / "corpus.jsonl").read_text(encoding="utf-8").splitlines()
     ]
     queries = [
-        json.loads(line) for line in open(folder / "queries.jsonl", encoding="utf-8")
+        json.loads(line)
+        for line in (folder / "queries.jsonl").read_text(encoding="utf-8").splitlines()
     ]
     if args.limit_queries:
         queries = queries[: args.limit_queries]
     qrels = defaultdict(dict)
-    for line in open(folder / "qrels.tsv", encoding="utf-8"):
+    for line in (folder / "qrels.tsv").read_text(encoding="utf-8").splitlines():
         qid, doc_id, rel = line.rstrip("\n").split("\t")
         qrels[qid][doc_id] = int(rel)
     queries = [q for q in queries if q["qid"] in qrels]
