@@ -111,6 +111,9 @@ class Deployment:
         # Wagtail's own `update_index` shadows Haystack's, which `rebuild_index` calls
         # by name, so Haystack's command is called by its class.
         self.manage("shell", "-c", _HAYSTACK_REBUILD, env=direct)
+        # Work the seed queued (reference index, PDFs, ...) is done before serving,
+        # so the first requests do not compete with it.
+        self.manage("db_worker", "--batch", "--queue-name", "*", "--no-startup-delay")
         return seeded
 
     # --- serving -------------------------------------------------------------
