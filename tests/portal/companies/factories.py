@@ -31,10 +31,9 @@ def credit_code(n: int) -> str:
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = User
-        skip_postgeneration_save = True
 
     email = factory.Sequence(lambda n: f"user{n}@example.com")
-    password = factory.PostGenerationMethodCall("set_password", "correct horse 42")
+    password = factory.django.Password("correct horse 42")
 
 
 class CompanyFactory(factory.django.DjangoModelFactory):
