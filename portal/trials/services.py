@@ -93,13 +93,15 @@ def _notify(trial: Trial, *, kind: str, message: str, email_to=None) -> None:
         )
 
 
-def _may_decide(actor, company: Company) -> bool:
+def may_decide(actor, company: Company) -> bool:
+    """Whether `actor` is staff who decides for this company (its account manager)."""
     return permissions.can_manage_companies(actor) and permissions.can_see_company(
         actor, company=company
     )
 
 
-def _product_title(product_code: str) -> str:
+def product_title(product_code: str) -> str:
+    """The English title of the product with this code (the code when none is live)."""
     from cms.models import ProductPage
 
     page = (
@@ -152,7 +154,7 @@ def trial_request(
             company=company,
             policy=trial_policy,
             product_code=product_code,
-            product_title=_product_title(product_code),
+            product_title=product_title(product_code),
             requested_by=user,
             use_case=use_case,
             approval_reason=decision.reason,
@@ -228,7 +230,7 @@ def trial_approve(*, trial_id: int, actor, note: str = "") -> Trial:
     """
     with transaction.atomic():
         trial = _lock(trial_id)
-        if not _may_decide(actor, trial.company):
+        if not may_decide(actor, trial.company):
             raise PermissionDenied(_("Only the company's account manager may decide."))
         lifecycle.transition(trial, TrialState.APPROVED)
         trial.decided_by, trial.decided_at, trial.decision_note = (
@@ -250,7 +252,7 @@ def trial_reject(*, trial_id: int, actor, reason: str) -> Trial:
         raise TrialError(_("Give the customer a reason for the rejection."))
     with transaction.atomic():
         trial = _lock(trial_id)
-        if not _may_decide(actor, trial.company):
+        if not may_decide(actor, trial.company):
             raise PermissionDenied(_("Only the company's account manager may decide."))
         lifecycle.transition(trial, TrialState.REJECTED)
         trial.decided_by, trial.decided_at, trial.decision_note = (
@@ -378,7 +380,7 @@ def trial_extension_decide(*, trial_id: int, actor, grant: bool) -> Trial:
     """The account manager grants or refuses a requested extension."""
     with transaction.atomic():
         trial = _lock(trial_id)
-        if not _may_decide(actor, trial.company):
+        if not may_decide(actor, trial.company):
             raise PermissionDenied(_("Only the company's account manager may decide."))
         if (
             trial.extension_state != ExtensionState.REQUESTED
@@ -602,7 +604,7 @@ def quote_set_discount(*, quote_id: int, actor, percent: Decimal) -> Quote:
         quote = (
             Quote.objects.select_for_update().select_related("company").get(pk=quote_id)
         )
-        if not _may_decide(actor, quote.company):
+        if not may_decide(actor, quote.company):
             raise PermissionDenied(
                 _("Only the company's account manager may set a discount.")
             )
@@ -670,7 +672,7 @@ def demo_booking_request(
         booking = DemoBooking.objects.create(
             company=company,
             product_code=product_code,
-            product_title=_product_title(product_code),
+            product_title=product_title(product_code),
             requested_by=user,
             account_manager=company.account_manager,
             preferred_at=preferred_at,

@@ -95,7 +95,7 @@ def trial_start(request, product_code: str):
         {
             "form": form,
             "policy": policy,
-            "product_title": services._product_title(product_code),
+            "product_title": services.product_title(product_code),
         },
     )
 
@@ -213,7 +213,7 @@ def quote_detail(request, quote_id: int):
             "can_accept": permissions.has_permission(
                 request.user, P.ORDER, company=quote.company
             ),
-            "can_discount": services._may_decide(request.user, quote.company),
+            "can_discount": services.may_decide(request.user, quote.company),
             "discount_form": forms.DiscountForm(
                 initial={"percent": quote.discount_percent}
             ),
@@ -303,7 +303,7 @@ def demo_booking(request, product_code: str):
     return render(
         request,
         "trials/demo_booking.html",
-        {"form": form, "product_title": services._product_title(product_code)},
+        {"form": form, "product_title": services.product_title(product_code)},
     )
 
 
