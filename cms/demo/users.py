@@ -24,7 +24,8 @@ class DemoUser:
     groups: tuple[str, ...] = ()
     is_staff: bool = False
     is_superuser: bool = False
-    # Called with the saved user, e.g. to make them a member of a demo company.
+    # Called with the saved user on every seed run (so it must be idempotent),
+    # e.g. to make them a member of a demo company.
     after_create: Callable | None = field(default=None, compare=False)
 
 
