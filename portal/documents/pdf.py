@@ -11,11 +11,13 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-# WeasyPrint reports every rendering step at INFO, which drowns the server log.
+# WeasyPrint reports every rendering step at INFO (from its import on), which
+# drowns the server log.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
+from weasyprint import HTML  # noqa: E402
+from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: E402
 
 # A base URL that cannot be resolved, so relative links map onto the fetcher below.
 BASE_URL = "https://portal.pdf.invalid/"

@@ -87,6 +87,29 @@ ROUTES: dict[str, Route] = {
     "wagtailcore_authenticate_with_password": Route(Kind.PUBLIC),
 }
 
+# Trials (issue 6).
+from tests.portal.trials.tenancy import quote_kwargs, trial_kwargs  # noqa: E402
+
+ROUTES.update(
+    {
+        "trials:list": Route(Kind.OWN_COMPANY),
+        "trials:start": Route(Kind.OWN_COMPANY, note="takes a product code"),
+        "trials:demo": Route(Kind.OWN_COMPANY, note="takes a product code"),
+        "trials:reissue": Route(OBJ, trial_kwargs),
+        "trials:cancel": Route(OBJ, trial_kwargs),
+        "trials:extend": Route(OBJ, trial_kwargs),
+        "trials:convert": Route(OBJ, trial_kwargs),
+        "trials:agreement_pdf": Route(OBJ, trial_kwargs),
+        "trials:quote": Route(OBJ, quote_kwargs),
+        "trials:quote_accept": Route(OBJ, quote_kwargs),
+        "trials:quote_discount": Route(OBJ, quote_kwargs),
+        "trials:quote_pdf": Route(OBJ, quote_kwargs),
+        "trials:activate": Route(Kind.TOKEN),
+        "trials:manager": Route(Kind.STAFF),
+        "trials:decide": Route(Kind.STAFF, note="account manager of the company only"),
+    }
+)
+
 # Service requests (issue 5).
 from tests.portal.support.tenancy import (  # noqa: E402
     attachment_kwargs,
