@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -184,8 +185,6 @@ def _create_routed(
         return request
     _set_due_dates(request)
     timers_reschedule(request=request)
-    from django.contrib.auth import get_user_model
-
     users = get_user_model().objects.in_bulk(list(decision.notify_ids))
     for user_id in decision.notify_ids:
         kind = (

@@ -21,6 +21,7 @@ from portal.support.models import (
     BusinessCalendar,
     EventKind,
     RequestEvent,
+    RequestStatus,
     ServiceRequest,
     SlaTimer,
     TimerKind,
@@ -249,8 +250,8 @@ def _turnover(request: ServiceRequest, now: datetime) -> None:
     previous = request.assignee_id
     request.assignee_id = chosen.user_id
     request.turned_over_at = now
-    if request.status == "open":
-        request.status = "assigned"
+    if request.status == RequestStatus.OPEN:
+        request.status = RequestStatus.ASSIGNED
     request.save(update_fields=["assignee", "turned_over_at", "status", "updated_at"])
     RequestEvent.objects.create(
         request=request,
