@@ -61,7 +61,7 @@ def sign_up_and_verify(page, server, email: str, *, next_url: str = "") -> None:
     page.fill("input[name='email']", email)
     page.fill("input[name='password1']", PASSWORD)
     page.fill("input[name='password2']", PASSWORD)
-    page.locator("form button[type='submit']").first.click()
+    page.locator("main form button[type='submit']").first.click()
     page.wait_for_load_state()
     page.goto(relative(last_link(server, "/accounts/confirm-email/", after=mark)))
     page.locator("main form button[type='submit']").first.click()
