@@ -56,7 +56,7 @@ print(json.dumps({
 """
 
 
-def run_wrk(url: str, *, concurrency: int, duration: float, cookie: str | None) -> dict:
+def run_wrk(url: str, *, concurrency: int, duration: int, cookie: str | None) -> dict:
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(WRK_SCRIPT)
     command = [
@@ -79,7 +79,7 @@ def run_wrk(url: str, *, concurrency: int, duration: float, cookie: str | None) 
 
 
 def run_python(
-    url: str, *, concurrency: int, duration: float, cookie: str | None
+    url: str, *, concurrency: int, duration: int, cookie: str | None
 ) -> dict:
     """Fallback load generator: keep-alive connections on threads, for `duration`."""
     host, _, rest = url.removeprefix("http://").partition("/")
@@ -141,7 +141,7 @@ def warm(base_url: str, path: str) -> str | None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--duration", type=float, default=5, help="seconds per run")
+    parser.add_argument("--duration", type=int, default=5, help="seconds per run")
     parser.add_argument("--keep", action="store_true", help="keep the temp deployment")
     args = parser.parse_args()
     load = run_wrk if shutil.which("wrk") else run_python
