@@ -26,6 +26,9 @@ _PAGE_PERMISSIONS = {
     MODERATORS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
 }
 _MEDIA = [("wagtailimages", "image"), ("wagtaildocs", "document")]
+# Snippets of these apps are content. Other apps register business settings as
+# snippets (trial policies, SLA rules); those stay with operator admins.
+CONTENT_SNIPPET_APPS = {"cms"}
 
 
 def _model_permissions(app_label: str, model: str, actions) -> list[Permission]:
@@ -41,8 +44,9 @@ def _model_permissions(app_label: str, model: str, actions) -> list[Permission]:
 def editor_groups_configure() -> dict[str, Group]:
     """Give Editors and Moderators content permissions and nothing else.
 
-    Both may edit pages, images, documents and snippets; Moderators may also
-    publish. Any other permission (users, groups, sites, settings) is removed.
+    Both may edit pages, images, documents and content snippets; Moderators may
+    also publish. Any other permission (users, groups, sites, settings, business
+    rules kept as snippets) is removed.
     """
     groups = {}
     root_page = Page.get_first_root_node()
@@ -59,6 +63,8 @@ def editor_groups_configure() -> dict[str, Group]:
                 app_label, model, ["add", "change", "delete", "choose"]
             )
         for snippet in get_snippet_models():
+            if snippet._meta.app_label not in CONTENT_SNIPPET_APPS:
+                continue
             content_type = ContentType.objects.get_for_model(snippet)
             permissions += list(
                 Permission.objects.filter(content_type=content_type).filter(

@@ -61,3 +61,12 @@ def test_editor_admin_has_no_user_or_settings_menu(client, editor):
     assert client.get("/admin/sites/").status_code in (302, 403)
     page = Page.objects.get(slug="products", locale__language_code="en")
     assert client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+
+
+def test_editor_cannot_change_business_rules_kept_as_snippets(editor):
+    from wagtail.snippets.models import get_snippet_models
+
+    others = [m for m in get_snippet_models() if m._meta.app_label != "cms"]
+    for model in others:
+        meta = model._meta
+        assert not editor.has_perm(f"{meta.app_label}.change_{meta.model_name}"), model
