@@ -76,7 +76,9 @@ class CompanyForm(forms.ModelForm):
 
 
 class _GrantForm(forms.Form):
-    tier = forms.ChoiceField(label=_("Tier"), choices=MemberTier.choices)
+    tier = forms.ChoiceField(
+        label=_("Tier"), choices=MemberTier.choices, initial=MemberTier.VIEWER
+    )
     role = forms.ModelChoiceField(
         label=_("Custom role"),
         queryset=None,
