@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "portal.support",
     "cms",
     "search",
+    # haystack before Wagtail: its update_index/rebuild_index must win over
+    # wagtail.search's command of the same name (Django takes the first app's).
+    "haystack",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -76,7 +79,6 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "allauth.usersessions",
     "guardian",
-    "haystack",
     "django_tasks",
     "django_tasks_db",
     # Django
