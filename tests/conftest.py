@@ -8,6 +8,7 @@ Transactional tests, which pytest-django runs last, must build what they need.
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 
 
 @pytest.fixture(scope="session")
@@ -21,6 +22,15 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default():
+    """Each test starts in English: a view that activated Chinese must not leak
+    into the next test's `reverse()` on the same worker."""
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
