@@ -129,7 +129,9 @@ ROUTES.update(
         "support:attachment_download": Route(Kind.COMPANY_OBJECT, attachment_kwargs),
         "support:work_queue": Route(Kind.STAFF),
         "support:team": Route(Kind.STAFF),
-        "support:work_detail": Route(Kind.STAFF, note="tests/portal/support/test_views.py"),
+        "support:work_detail": Route(
+            Kind.STAFF, note="tests/portal/support/test_views.py"
+        ),
     }
 )
 
