@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "portal.trials",
     "portal.documents",
     "portal.support",
+    "portal.appointments",
     "cms",
     "search",
     # haystack before Wagtail: its update_index/rebuild_index must win over

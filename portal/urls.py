@@ -48,6 +48,7 @@ urlpatterns += i18n_patterns(
     ),
     path("search/", include("search.urls")),
     path("requests/", include("portal.support.urls")),
+    path("appointments/", include("portal.appointments.urls")),
     path("pdf/", include("portal.documents.urls")),
     path("trials/", include("portal.trials.urls")),
     # Wagtail serves every page; it must come last.

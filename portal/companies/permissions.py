@@ -363,6 +363,20 @@ def can_assign_account_manager(user) -> bool:
     return is_operator_admin(user) or is_team_lead(user)
 
 
+def can_handle_appointment(
+    user, *, company: Company, account_manager_id: int | None
+) -> bool:
+    """May staff complete or cancel a company's appointment: the manager it is with,
+    or a team lead or operator admin who may see the company."""
+    if account_manager_id == user.pk and (
+        is_account_manager(user) or is_team_lead(user)
+    ):
+        return True
+    if is_team_lead(user) or is_operator_admin(user):
+        return can_see_company(user, company=company)
+    return False
+
+
 # --- Member management rules -------------------------------------------------
 
 

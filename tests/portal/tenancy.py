@@ -135,6 +135,28 @@ ROUTES.update(
     }
 )
 
+# Appointments (issues 5 and 6).
+from tests.portal.appointments.tenancy import (  # noqa: E402
+    appointment_kwargs,
+    work_action_kwargs,
+)
+
+ROUTES.update(
+    {
+        "appointments:list": Route(Kind.OWN_COMPANY),
+        "appointments:book": Route(Kind.OWN_COMPANY),
+        "appointments:detail": Route(Kind.COMPANY_OBJECT, appointment_kwargs),
+        "appointments:reschedule": Route(Kind.COMPANY_OBJECT, appointment_kwargs),
+        "appointments:cancel": Route(Kind.COMPANY_OBJECT, appointment_kwargs),
+        "appointments:ics": Route(Kind.COMPANY_OBJECT, appointment_kwargs),
+        "appointments:work": Route(
+            Kind.STAFF, note="tests/portal/appointments/test_views.py"
+        ),
+        # Staff only, but an outsider (other managers included) must get a 404.
+        "appointments:work_action": Route(Kind.COMPANY_OBJECT, work_action_kwargs),
+    }
+)
+
 # Service requests (issue 5) and trials (issue 6): their owners replace these
 # OWN_COMPANY placeholders by COMPANY_OBJECT entries with a `make` function.
 _PENDING_OWNER = "to be given a `make` by the app's owner"

@@ -12,6 +12,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from portal.appointments.models import Appointment
 from portal.companies.models import (
     Company,
     CompanyRole,
@@ -164,6 +165,11 @@ def snapshot(company: Company) -> tuple:
         CompanySiteUserObjectPermission.objects.filter(
             content_object__company=company
         ).count(),
+        tuple(
+            Appointment.objects.filter(company=company)
+            .order_by("pk")
+            .values_list("pk", "status", "starts_at", "sequence")
+        ),
     )
 
 

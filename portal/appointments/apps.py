@@ -1,0 +1,23 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AppointmentsConfig(AppConfig):
+    name = "portal.appointments"
+    label = "appointments"
+    verbose_name = _("Appointments")
+
+    def ready(self):
+        from portal.appointments import selectors
+        from portal.companies.dashboard import DashboardSection, register_section
+        from portal.companies.permissions import PortalPermission
+
+        register_section(
+            DashboardSection(
+                key="appointments",
+                template="appointments/dashboard_section.html",
+                permission=PortalPermission.VIEW_REQUESTS,
+                context=selectors.dashboard_context,
+                order=50,
+            )
+        )
