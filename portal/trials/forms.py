@@ -67,16 +67,3 @@ class DiscountForm(forms.Form):
     percent = forms.DecimalField(
         label=_("Discount (%)"), min_value=0, max_value=50, decimal_places=2
     )
-
-
-class DemoBookingForm(forms.Form):
-    preferred_at = forms.DateTimeField(
-        label=_("Preferred date and time"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
-    )
-    notes = forms.CharField(
-        label=_("What would you like to see?"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )

@@ -22,7 +22,6 @@ from portal.companies.permissions import PortalPermission
 from portal.trials import lifecycle, policy, provisioning, selectors
 from portal.trials.lifecycle import RUNNING_STATES
 from portal.trials.models import (
-    DemoBooking,
     ExtensionState,
     Order,
     Quote,
@@ -654,50 +653,3 @@ def quote_accept(*, quote_id: int, user) -> Order:
             action="order.placed", actor=user, company=quote.company, target=order
         )
     return order
-
-
-# --- Demo bookings -------------------------------------------------------------
-
-
-def demo_booking_request(
-    *, user, product_code: str, preferred_at, notes: str
-) -> DemoBooking:
-    """A member asks for a live demo; it goes to the company's account manager."""
-    if not permissions.has_permission(user, P.BOOK_APPOINTMENTS):
-        raise PermissionDenied(_("Your account may not book appointments."))
-    if preferred_at <= timezone.now():
-        raise TrialError(_("Choose a time in the future."))
-    company = permissions.membership_for(user).company
-    with transaction.atomic():
-        booking = DemoBooking.objects.create(
-            company=company,
-            product_code=product_code,
-            product_title=product_title(product_code),
-            requested_by=user,
-            account_manager=company.account_manager,
-            preferred_at=preferred_at,
-            notes=notes,
-        )
-        audit_record(
-            action="demo.requested", actor=user, company=company, target=booking
-        )
-        manager = company.account_manager
-        if manager and manager.email:
-            message = _(
-                "%(company)s would like a live demo of %(product)s on %(when)s.\n%(notes)s"
-            ) % {
-                "company": company.legal_name,
-                "product": booking.product_title,
-                "when": timezone.localtime(preferred_at).strftime("%Y-%m-%d %H:%M"),
-                "notes": notes,
-            }
-            transaction.on_commit(
-                lambda: send_mail(
-                    _("Live demo request"),
-                    message,
-                    None,
-                    [manager.email],
-                    fail_silently=True,
-                )
-            )
-    return booking

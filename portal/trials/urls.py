@@ -7,7 +7,6 @@ app_name = "trials"
 urlpatterns = [
     path("", views.trial_list, name="list"),
     path("start/<str:product_code>/", views.trial_start, name="start"),
-    path("demo/<str:product_code>/", views.demo_booking, name="demo"),
     path("<int:trial_id>/credentials/", views.trial_reissue, name="reissue"),
     path("<int:trial_id>/cancel/", views.trial_cancel, name="cancel"),
     path("<int:trial_id>/extend/", views.trial_extend, name="extend"),

@@ -279,34 +279,6 @@ def quote_pdf(request, quote_id: int):
     return _pdf_response(content, f"{quote.number}.pdf")
 
 
-@login_required
-def demo_booking(request, product_code: str):
-    """Ask the account manager for a live demo of a product."""
-    if not permissions.has_permission(request.user, P.BOOK_APPOINTMENTS):
-        raise PermissionDenied(_("Your account may not book appointments."))
-    form = forms.DemoBookingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.demo_booking_request(
-                user=request.user,
-                product_code=product_code,
-                preferred_at=form.cleaned_data["preferred_at"],
-                notes=form.cleaned_data["notes"],
-            )
-        except services.TrialError as error:
-            form.add_error("preferred_at", str(error))
-        else:
-            messages.success(
-                request, _("Your account manager will confirm the demo by e-mail.")
-            )
-            return redirect("trials:list")
-    return render(
-        request,
-        "trials/demo_booking.html",
-        {"form": form, "product_title": services.product_title(product_code)},
-    )
-
-
 def activate(request, token: str):
     """The activation link of trial console credentials."""
     credential = services.credential_activate(token=token)

@@ -94,7 +94,6 @@ ROUTES.update(
     {
         "trials:list": Route(Kind.OWN_COMPANY),
         "trials:start": Route(Kind.OWN_COMPANY, note="takes a product code"),
-        "trials:demo": Route(Kind.OWN_COMPANY, note="takes a product code"),
         "trials:reissue": Route(OBJ, trial_kwargs),
         "trials:cancel": Route(OBJ, trial_kwargs),
         "trials:extend": Route(OBJ, trial_kwargs),
@@ -174,7 +173,6 @@ for _name in (
     "support:work_detail",
     "trials:list",
     "trials:start",
-    "trials:demo",
     "trials:reissue",
     "trials:cancel",
     "trials:extend",

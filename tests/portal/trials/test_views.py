@@ -204,20 +204,30 @@ def test_manager_dashboard_and_approval(
     assert trial.state == TrialState.ACTIVE
 
 
-def test_demo_booking_goes_to_the_account_manager(
-    client, trial_policy, sme_admin, django_capture_on_commit_callbacks
+def test_book_a_live_demo_books_an_appointment_for_the_product(
+    client, trial_policy, product, sme_admin, django_capture_on_commit_callbacks
 ):
+    """Issue 6: the product page's button goes through the appointment booking."""
+    import re
+
     from django.core import mail
 
+    from portal.appointments.models import Appointment, AppointmentKind
+
     sign_in(client, sme_admin)
-    url = reverse("trials:demo", args=["CLOUD-DRIVE"])
-    assert (
-        "future"
-        in client.post(url, {"preferred_at": "2001-01-01T10:00"}).content.decode()
-    )
+    html = client.get(product.url).content.decode()
+    link = re.search(r'href="([^"]*kind=live_demo[^"]*)"', html).group(1)
+    url = link.replace("&amp;", "&")
+    assert url.startswith(reverse("appointments:book"))
+    page = client.get(url)
+    assert page.status_code == 200
+    form = page.context["form"]
+    assert form.initial["product"] == product.pk
+    slot = form.fields["slot"].choices[0][0]
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            url, {"preferred_at": "2099-01-01T10:00", "notes": "Sharing"}
-        )
+        response = client.post(url, {"product": product.pk, "slot": slot})
     assert response.status_code == 302
-    assert mail.outbox[-1].to == ["am@telecom.example"]
+    appointment = Appointment.objects.get(company=sme_admin.membership.company)
+    assert appointment.kind == AppointmentKind.LIVE_DEMO
+    assert appointment.product_id == product.pk
+    assert "am@telecom.example" in {to for m in mail.outbox for to in m.to}
