@@ -28,6 +28,7 @@ class AuditAction(models.TextChoices):
     COMPANY_UPDATED = "company.updated", _("Company details changed")
     COMPANY_VERIFIED = "company.verified", _("Company verified")
     COMPANY_REJECTED = "company.rejected", _("Company rejected")
+    COMPANY_RESUBMITTED = "company.resubmitted", _("Company corrected and resubmitted")
     COMPANY_RECLASSIFIED = "company.reclassified", _("Company segment changed")
     COMPANY_ASSIGNED = "company.assigned", _("Account manager assigned")
     INVITATION_SENT = "invitation.sent", _("Invitation sent")

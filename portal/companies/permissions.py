@@ -363,6 +363,24 @@ def can_assign_account_manager(user) -> bool:
     return is_operator_admin(user) or is_team_lead(user)
 
 
+def rejected_company_for(user) -> Company | None:
+    """The rejected company this user may correct and resubmit, or None.
+
+    Rejected companies fall outside `membership_for`; their active members whose
+    tier or role manages the company may still fix its details and send them back.
+    """
+    if not _authenticated(user):
+        return None
+    membership = (
+        Membership.objects.select_related("company", "role")
+        .filter(user_id=user.pk, is_active=True, company__status=CompanyStatus.REJECTED)
+        .first()
+    )
+    if membership is None or P.MANAGE_COMPANY not in membership_permissions(membership):
+        return None
+    return membership.company
+
+
 def can_handle_appointment(
     user, *, company: Company, account_manager_id: int | None
 ) -> bool:

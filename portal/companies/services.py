@@ -135,6 +135,22 @@ def company_register(*, user, details: CompanyDetails, request=None) -> Company:
     return company
 
 
+_DECLARED_FIELDS = ("legal_name", "industry", "size_band", "region", "billing_address")
+
+
+def _apply_details(company: Company, details: CompanyDetails, fields) -> dict:
+    """Copy `fields` of `details` onto `company`; returns what changed, as text."""
+    changed = {}
+    for field in fields:
+        value = getattr(details, field)
+        if isinstance(value, str):
+            value = value.strip()
+        if getattr(company, field) != value:
+            changed[field] = str(value)
+            setattr(company, field, value)
+    return changed
+
+
 @transaction.atomic
 def company_update(*, actor, company: Company, details: CompanyDetails, request=None):
     """Change a company's declared details; the segment stays as staff set it."""
@@ -151,14 +167,7 @@ def company_update(*, actor, company: Company, details: CompanyDetails, request=
                 "changed by your account manager. Please contact them."
             )
         )
-    changed = {}
-    for field in ("legal_name", "industry", "size_band", "region", "billing_address"):
-        value = getattr(details, field)
-        if isinstance(value, str):
-            value = value.strip()
-        if getattr(company, field) != value:
-            changed[field] = str(value)
-            setattr(company, field, value)
+    changed = _apply_details(company, details, _DECLARED_FIELDS)
     company.registration_number = number
     company.save()
     audit_record(
@@ -168,6 +177,39 @@ def company_update(*, actor, company: Company, details: CompanyDetails, request=
         target=company,
         request=request,
         data={"changed": changed},
+    )
+    return company
+
+
+@transaction.atomic
+def company_resubmit(*, actor, details: CompanyDetails, request=None) -> Company:
+    """Correct a rejected company's details and send it back to staff as pending.
+
+    Its administrators may change everything they declared, the segment included;
+    the staff's reason is kept in the audit entry.
+    """
+    company = permissions.rejected_company_for(actor)
+    if company is None:
+        raise PermissionDenied
+    company = Company.objects.select_for_update().get(pk=company.pk)
+    if company.status != CompanyStatus.REJECTED:
+        raise ValidationError(_("Only a rejected registration can be resubmitted."))
+    number = _check_registration_number(details=details, exclude_pk=company.pk)
+    changed = _apply_details(company, details, (*_DECLARED_FIELDS, "segment"))
+    if number != company.registration_number:
+        changed["registration_number"] = number
+    company.registration_number = number
+    reason = company.rejection_reason
+    company.status = CompanyStatus.PENDING
+    company.rejection_reason = ""
+    company.save()
+    audit_record(
+        action=AuditAction.COMPANY_RESUBMITTED,
+        actor=actor,
+        company=company,
+        target=company,
+        request=request,
+        data={"changed": changed, "rejection_reason": reason},
     )
     return company
 

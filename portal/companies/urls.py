@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.company_dashboard, name="dashboard"),
     path("register/", views.company_register, name="register"),
     path("details/", views.company_edit, name="edit"),
+    path("resubmit/", views.company_resubmit, name="resubmit"),
     path("members/", views.member_list, name="members"),
     path("members/<int:pk>/", views.member_edit, name="member_edit"),
     path(

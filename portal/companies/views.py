@@ -2,13 +2,16 @@
 
 Views are thin: `member_view` decides access through the permission module (a
 signed-in outsider gets a 404, an anonymous visitor the sign-in page), forms
-validate input and one service call does the work.
+validate input and one service call does the work. Changes to members, invitations,
+roles and company details need a recent authentication (allauth's reauthentication
+flow), asked for after the access check.
 """
 
 from __future__ import annotations
 
 from functools import wraps
 
+from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -50,6 +53,15 @@ def member_view(perm: P | None):
         return wrapper
 
     return decorator
+
+
+# allauth's check on its own, for views that look their object up first: an outsider
+# must get the 404 before any password prompt. A stale session raises
+# ReauthenticationRequired; allauth's middleware sends the user to confirm their
+# password and then replays this POST.
+_require_recent_authentication = reauthentication_required(allow_get=True)(
+    lambda request: None
+)
 
 
 def _deny(request):
@@ -99,6 +111,8 @@ def company_dashboard(request):
                 "former": former,
                 "rejected": former is not None
                 and former.company.status == CompanyStatus.REJECTED,
+                "can_resubmit": permissions.rejected_company_for(request.user)
+                is not None,
             },
         )
     granted = permissions.permissions_for(request.user)
@@ -153,6 +167,7 @@ def company_register(request):
 
 @member_view(P.MANAGE_COMPANY)
 @require_http_methods(["GET", "POST"])
+@reauthentication_required(allow_get=True)
 def company_edit(request, *, membership):
     """The company's declared details (administrators)."""
     company = membership.company
@@ -174,6 +189,38 @@ def company_edit(request, *, membership):
         request,
         "companies/company_edit.html",
         {"form": form, "company": company, "section": "company"},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@reauthentication_required(allow_get=True)
+def company_resubmit(request):
+    """A rejected company's administrator corrects the details and resubmits."""
+    company = permissions.rejected_company_for(request.user)
+    if company is None:
+        _deny(request)
+    form = CompanyForm(request.POST or None, instance=company)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.company_resubmit(
+                actor=request.user, details=form.details(), request=request
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Your corrections were sent. Our staff will check your company "
+                    "again, usually within one working day."
+                ),
+            )
+            return redirect("companies:dashboard")
+    return render(
+        request,
+        "companies/company_resubmit.html",
+        {"form": form, "rejected_company": company},
     )
 
 
@@ -204,6 +251,7 @@ def member_edit(request, pk: int, *, membership):
         target = selectors.member_get(user=request.user, pk=pk)
     except Membership.DoesNotExist:
         _deny(request)
+    _require_recent_authentication(request)
     site_ids = [grant.content_object_id for grant in target.user.site_grants]
     initial = {
         "tier": target.tier,
@@ -254,6 +302,7 @@ def member_edit(request, pk: int, *, membership):
 def _member_action(request, pk, service, success):
     try:
         target = selectors.member_get(user=request.user, pk=pk)
+        _require_recent_authentication(request)
         service(actor=request.user, membership=target, request=request)
     except (Membership.DoesNotExist, PermissionDenied):
         _deny(request)
@@ -285,6 +334,7 @@ def member_reactivate(request, pk: int, *, membership):
 
 @member_view(P.MANAGE_MEMBERS)
 @require_http_methods(["GET", "POST"])
+@reauthentication_required(allow_get=True)
 def invitation_create(request, *, membership):
     """Invite a colleague (the form is also shown on the members page)."""
     form = InvitationForm(request.POST or None, **_grant_form_kwargs(request))
@@ -319,6 +369,7 @@ def _invitation_action(request, pk, service, success):
     invitation = get_object_or_404(
         selectors.invitation_list(user=request.user, pending_only=False), pk=pk
     )
+    _require_recent_authentication(request)
     try:
         service(actor=request.user, invitation=invitation, request=request)
     except PermissionDenied:
@@ -397,6 +448,7 @@ def invitation_accept(request, token: str):
 
 @member_view(P.MANAGE_COMPANY)
 @require_http_methods(["GET", "POST"])
+@reauthentication_required(allow_get=True)
 def role_list(request, *, membership):
     """Custom roles and a form to add one."""
     form = RoleForm(request.POST or None)
@@ -430,6 +482,7 @@ def role_list(request, *, membership):
 @require_http_methods(["GET", "POST"])
 def role_edit(request, pk: int, *, membership):
     role = get_object_or_404(selectors.role_list(user=request.user), pk=pk)
+    _require_recent_authentication(request)
     form = RoleForm(
         request.POST or None,
         initial={"name": role.name, "permissions": role.permissions},
@@ -460,6 +513,7 @@ def role_edit(request, pk: int, *, membership):
 @require_POST
 def role_delete(request, pk: int, *, membership):
     role = get_object_or_404(selectors.role_list(user=request.user), pk=pk)
+    _require_recent_authentication(request)
     try:
         services.role_delete(actor=request.user, role=role, request=request)
     except ValidationError as error:

@@ -60,6 +60,7 @@ ROUTES: dict[str, Route] = {
     "companies:dashboard": Route(Kind.OWN_COMPANY),
     "companies:register": Route(Kind.ACCOUNT),
     "companies:edit": Route(Kind.OWN_COMPANY),
+    "companies:resubmit": Route(Kind.OWN_COMPANY, note="rejected companies only"),
     "companies:members": Route(Kind.OWN_COMPANY),
     "companies:member_edit": Route(OBJ, _member_pk),
     "companies:member_deactivate": Route(OBJ, _member_pk),

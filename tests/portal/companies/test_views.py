@@ -18,6 +18,7 @@ from portal.companies.models import (
     StaffGroup,
 )
 from portal.taxonomy.models import Segment
+from tests.portal.accounts.helpers import sign_in_recently
 from tests.portal.companies.factories import (
     CompanyFactory,
     SiteFactory,
@@ -59,7 +60,7 @@ def test_invite_accept_and_raise_through_views(
 ):
     company = CompanyFactory()
     admin = member(company, MemberTier.ADMIN)
-    client.force_login(admin)
+    sign_in_recently(client, admin)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("companies:invitation_create"),
@@ -75,7 +76,7 @@ def test_invite_accept_and_raise_through_views(
     assert client.get(reverse("companies:members")).status_code == 404
     dashboard = client.get(reverse("companies:dashboard"))
     assert b'data-permission="order"' not in dashboard.content
-    client.force_login(admin)
+    sign_in_recently(client, admin)
     membership = Membership.objects.get(user=colleague)
     response = client.post(
         reverse("companies:member_edit", args=[membership.pk]), {"tier": "manager"}
