@@ -1,6 +1,6 @@
 """Page-serving benchmark: the seeded portal behind gunicorn (2 workers, DEBUG off).
 
-Usage: python bench/pages.py [--duration SECONDS] [--keep]
+Usage: python bench/pages.py [--duration SECONDS] [--keep] [--root DIR]
 Prints requests/s and p50/p95/p99 latency at concurrency 1 and 16 for the home, a
 segment, a solution, a product, a knowledge article and a static file, cached
 (anonymous, warm) and, for the product, uncached (a session cookie bypasses the page
@@ -143,14 +143,25 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=5, help="seconds per run")
     parser.add_argument("--keep", action="store_true", help="keep the temp deployment")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        help="deployment directory; one built there before (with --keep) is reused",
+    )
     args = parser.parse_args()
     load = run_wrk if shutil.which("wrk") else run_python
     print(f"Load generator: {'wrk' if load is run_wrk else 'python threads'}")
 
-    deployment = Deployment(workers=2)
+    reuse = args.root is not None and (args.root / "var").is_dir()
+    deployment = Deployment(root=args.root, workers=2)
     try:
-        print(f"Building a seeded deployment in {deployment.root} ...", flush=True)
-        deployment.build()
+        if reuse:
+            print(f"Reusing the deployment in {deployment.root}", flush=True)
+            deployment.manage("migrate", "--noinput")
+            deployment.manage("collectstatic", "--noinput")
+        else:
+            print(f"Building a seeded deployment in {deployment.root} ...", flush=True)
+            deployment.build()
         shell = deployment.manage("shell", "-c", URLS_SCRIPT).stdout
         # `shell` may print a banner first; the URLs are the last line.
         urls = json.loads(shell.strip().splitlines()[-1])
@@ -177,7 +188,7 @@ def main() -> int:
                 )
     finally:
         deployment.stop()
-        if not args.keep:
+        if not (args.keep or args.root):
             deployment.remove()
     return check_budgets(rows)
 

@@ -28,6 +28,19 @@ def current_generation() -> int:
     return value or 0
 
 
+def request_generation(request) -> int:
+    """The generation this request sees, read once per request.
+
+    Templates key their fragment caches on it too (`content_generation`), so a
+    publish makes cached fragments stale at the same moment as cached pages.
+    """
+    generation = getattr(request, "_portal_content_generation", None)
+    if generation is None:
+        generation = current_generation()
+        request._portal_content_generation = generation
+    return generation
+
+
 def start_new_generation() -> None:
     """Make every cached page stale; called after content changes commit."""
     from cms.models import PageCacheGeneration
@@ -66,24 +79,22 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not _request_is_anonymous(request):
             return self.get_response(request)
-        generation = current_generation()
-        key = _cache_key(request, generation)
+        key = _cache_key(request, request_generation(request))
         cached = cache.get(key)
         if cached is not None:
-            content, content_type, language = cached
-            response = HttpResponse(content, content_type=content_type)
-            response["Content-Language"] = language
+            content, headers = cached
+            response = HttpResponse(content)
+            for name, value in headers:
+                response[name] = value
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
         if self._should_store(request, response):
+            # The headers the inner middleware added (content language, Vary,
+            # X-Frame-Options, ...) are replayed with the page; cookies never are.
             cache.set(
                 key,
-                (
-                    response.content,
-                    response["Content-Type"],
-                    response.get("Content-Language", ""),
-                ),
+                (response.content, list(response.items())),
                 settings.PAGE_CACHE_SECONDS,
             )
             response["X-Page-Cache"] = "miss"
@@ -103,7 +114,7 @@ class AnonymousPageCacheMiddleware:
 
 
 def connect_invalidation() -> None:
-    from wagtail.models import Page
+    from wagtail.models import Page, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from cms.models import KnowledgeCategory
@@ -115,7 +126,7 @@ def connect_invalidation() -> None:
     post_delete.connect(
         _invalidate_on_commit, sender=Page, dispatch_uid="page_cache_delete"
     )
-    for model in (KnowledgeCategory, Industry, Region, Segment):
+    for model in (KnowledgeCategory, Industry, Region, Segment, Site):
         for signal in (post_save, post_delete):
             signal.connect(
                 _invalidate_on_commit,

@@ -151,15 +151,18 @@ def products_in_solution(*, solution):
     ]
 
 
-def product_demo(*, product) -> dict:
-    """A product's walkthrough steps (with their screenshots) and its manuals."""
-    steps = list(
+def walkthrough_steps(*, product) -> list:
+    """A product's demo walkthrough steps, with their screenshots' renditions."""
+    return list(
         product.walkthrough_steps.select_related("image")
         .prefetch_related("image__renditions")
         .order_by("sort_order")
     )
-    manuals = list(product.manuals.select_related("document").order_by("sort_order"))
-    return {"walkthrough_steps": steps, "manuals": manuals}
+
+
+def product_manuals(*, product) -> list:
+    """A product's downloadable manuals, guides and datasheets."""
+    return list(product.manuals.select_related("document").order_by("sort_order"))
 
 
 def procurement_documents(*, segment_page) -> list:

@@ -34,6 +34,14 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    def get_view_restrictions(self):
+        # Serving a page asks twice (the audience hook, then Wagtail's own check);
+        # the queryset keeps its rows for the second, and anything chained on it
+        # (the admin's privacy views) queries afresh.
+        if not hasattr(self, "_view_restrictions"):
+            self._view_restrictions = super().get_view_restrictions()
+        return self._view_restrictions
+
     def clean(self):
         super().clean()
         # The admin only offers allowed page types; this also stops code and

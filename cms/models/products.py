@@ -1,6 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -130,9 +131,20 @@ class ProductPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["solutions"] = selectors.solutions_using_product(product=self)
-        context["articles"] = selectors.articles_about_product(product=self)
-        context.update(selectors.product_demo(product=self))
+        # Lazy: the template's content fragment cache usually holds what these
+        # build, so their queries run only when the fragment is rendered anew.
+        context["solutions"] = SimpleLazyObject(
+            lambda: selectors.solutions_using_product(product=self)
+        )
+        context["articles"] = SimpleLazyObject(
+            lambda: selectors.articles_about_product(product=self)
+        )
+        context["walkthrough_steps"] = SimpleLazyObject(
+            lambda: selectors.walkthrough_steps(product=self)
+        )
+        context["manuals"] = SimpleLazyObject(
+            lambda: selectors.product_manuals(product=self)
+        )
         return context
 
 

@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
@@ -21,6 +22,17 @@ def language_links(context):
     request = context.get("request")
     page = context.get("page") or context.get("self")
     current = get_language()
+    key = _content_key(context, "language-links", page)
+    if key is not None:
+        links = cache.get(key)
+        if links is None:
+            links = _language_links(request, page, current)
+            cache.set(key, links, settings.PAGE_CACHE_SECONDS)
+        return links
+    return _language_links(request, page, current)
+
+
+def _language_links(request, page, current):
     codes = [code for code, _name in settings.LANGUAGES]
     targets = (
         selectors.translation_links(page=page, languages=codes)
@@ -37,3 +49,52 @@ def language_links(context):
             {"code": code, "name": name, "url": url, "active": code == current}
         )
     return links
+
+
+def _content_key(context, name: str, page) -> str | None:
+    """Cache key of a fragment that depends only on published content, or None
+    when it must not be cached: outside a Wagtail page, or in a preview (whose
+    draft content the live page's key would hide)."""
+    request = context.get("request")
+    generation = context.get("content_generation")
+    if not isinstance(page, Page) or page.pk is None or generation is None:
+        return None
+    if request is None or getattr(request, "is_preview", False):
+        return None
+    return f"fragment:{name}:{generation}:{page.pk}:{get_language()}"
+
+
+class ContentFragmentNode(template.Node):
+    def __init__(self, nodelist, name: str, page_var):
+        self.nodelist = nodelist
+        self.name = name
+        self.page_var = page_var
+
+    def render(self, context):
+        key = _content_key(context, self.name, self.page_var.resolve(context))
+        if key is None:
+            return self.nodelist.render(context)
+        html = cache.get(key)
+        if html is None:
+            html = self.nodelist.render(context)
+            cache.set(key, html, settings.PAGE_CACHE_SECONDS)
+        return html
+
+
+@register.tag
+def content_fragment(parser, token):
+    """`{% content_fragment "name" page %}...{% endcontent_fragment %}` caches the
+    enclosed HTML until the next publish (the content generation changes).
+
+    For parts of a page that show published content only, never the visitor's
+    own data: a signed-in customer's page is rendered afresh around them.
+    """
+    bits = token.split_contents()
+    if len(bits) != 3:
+        raise template.TemplateSyntaxError(
+            f"{bits[0]} takes a fragment name and a page: {{% {bits[0]} 'name' page %}}"
+        )
+    name = bits[1].strip("\"'")
+    nodelist = parser.parse(("endcontent_fragment",))
+    parser.delete_first_token()
+    return ContentFragmentNode(nodelist, name, parser.compile_filter(bits[2]))

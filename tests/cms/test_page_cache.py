@@ -27,6 +27,53 @@ def test_second_anonymous_view_is_a_hit(client):
     assert b"Cloud PBX" in response.content
 
 
+def test_a_hit_carries_the_headers_of_the_rendered_page(client):
+    miss = client.get(PATH)
+    hit = client.get(PATH)
+    assert hit.headers["X-Page-Cache"] == "hit"
+    for header in ("Content-Type", "Content-Language", "X-Frame-Options", "Vary"):
+        assert hit.headers[header] == miss.headers[header], header
+    assert hit.content == miss.content
+    assert not hit.cookies
+
+
+@pytest.fixture
+def signed_in(client, django_user_model):
+    client.force_login(
+        django_user_model.objects.get(email="editor@example-telecom.test")
+    )
+    return client
+
+
+def _features(*titles):
+    return [("feature", {"title": title, "text": ""}) for title in titles]
+
+
+def test_fragments_and_routes_follow_a_publish(
+    signed_in, product, django_capture_on_commit_callbacks
+):
+    """A signed-in visitor's page is rendered afresh around cached published-content
+    fragments and a cached route: a publish must renew both."""
+    assert signed_in.get(PATH).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        product.slug = "cloud-pbx-renamed"
+        product.features = _features("Published feature")
+        product.save_revision().publish()
+    # The old address now redirects (Wagtail records a redirect on a slug change).
+    assert signed_in.get(PATH).url == "/en/products/cloud-pbx-renamed/"
+    response = signed_in.get("/en/products/cloud-pbx-renamed/")
+    assert response.status_code == 200
+    assert b"Published feature" in response.content
+
+
+def test_preview_is_never_served_from_the_fragment_cache(signed_in, product):
+    assert signed_in.get(PATH).status_code == 200  # fills the fragment cache
+    product.features = _features("Draft-only feature")
+    preview = product.make_preview_request()
+    assert b"Draft-only feature" in preview.content
+    assert b"Draft-only feature" not in signed_in.get(PATH).content
+
+
 def test_signed_in_visitor_bypasses_the_cache(client, django_user_model):
     _cache_state(client)
     user = django_user_model.objects.get(email="editor@example-telecom.test")
