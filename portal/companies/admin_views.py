@@ -1,5 +1,7 @@
-"""Operator staff's company pages in the Wagtail admin: list, verify, reject,
-reclassify and assign. Staff see only the companies the permission module allows."""
+"""Operator staff's pages in the Wagtail admin: companies (list, verify, reject,
+reclassify, assign, and a read-only view of members, tiers and scopes) and staff
+teams. Staff see only what the permission module allows; writes go through services.
+"""
 
 from django import forms
 from django.contrib import messages
@@ -11,11 +13,14 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.views import generic
+from wagtail.permission_policies.base import BasePermissionPolicy
 
 from portal.accounts.models import User
 from portal.companies import permissions, selectors, services
 from portal.companies.forms import RejectForm
-from portal.companies.models import CompanyStatus, StaffGroup
+from portal.companies.models import CompanyStatus, StaffGroup, Team
 from portal.taxonomy.models import Segment
 
 
@@ -107,7 +112,11 @@ def company_detail(request, pk: int):
         "companies/admin/detail.html",
         {
             "company": company,
-            "members": company.memberships.select_related("user").order_by("tier"),
+            "members": selectors.staff_member_list(user=request.user, company=company),
+            "roles": [
+                (role, permissions.permission_labels(role.permissions))
+                for role in company.roles.all()
+            ],
             "sites": company.sites.all(),
             "events": selectors.audit_list(user=request.user, company=company)[:20],
             "reject_form": reject_form,
@@ -149,3 +158,63 @@ def _apply(request, company, action, reject_form, classify_form, assign_form):
         )
         return _("The account manager was changed.")
     return None
+
+
+# --- Staff teams -------------------------------------------------------------
+
+
+class TeamPermissionPolicy(BasePermissionPolicy):
+    """Wagtail's questions about teams, answered by `permissions.can_manage_teams`."""
+
+    def user_has_permission(self, user, action):
+        return permissions.can_manage_teams(user)
+
+    def user_has_any_permission(self, user, actions):
+        return permissions.can_manage_teams(user)
+
+    def users_with_any_permission(self, actions):
+        return permissions.team_managers()
+
+
+class TeamForm(WagtailAdminModelForm):
+    """A team: only team leads can lead it, only account managers can be members."""
+
+    class Meta:
+        model = Team
+        fields = ["name", "segment", "region", "lead", "members"]
+        widgets = {"members": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead"].queryset = selectors.staff_in_group(
+            group=StaffGroup.TEAM_LEADS
+        )
+        self.fields["members"].queryset = selectors.staff_in_group(
+            group=StaffGroup.ACCOUNT_MANAGERS
+        )
+
+
+def _team_save(view):
+    return services.team_save(
+        actor=view.request.user,
+        team=view.form.instance,
+        members=view.form.cleaned_data["members"],
+        request=view.request,
+    )
+
+
+class TeamCreateView(generic.CreateView):
+    def save_instance(self):
+        return _team_save(self)
+
+
+class TeamEditView(generic.EditView):
+    def save_instance(self):
+        return _team_save(self)
+
+
+class TeamDeleteView(generic.DeleteView):
+    def delete_action(self):
+        services.team_delete(
+            actor=self.request.user, team=self.object, request=self.request
+        )

@@ -31,6 +31,8 @@ class AuditAction(models.TextChoices):
     COMPANY_RESUBMITTED = "company.resubmitted", _("Company corrected and resubmitted")
     COMPANY_RECLASSIFIED = "company.reclassified", _("Company segment changed")
     COMPANY_ASSIGNED = "company.assigned", _("Account manager assigned")
+    TEAM_SAVED = "team.saved", _("Staff team saved")
+    TEAM_DELETED = "team.deleted", _("Staff team deleted")
     INVITATION_SENT = "invitation.sent", _("Invitation sent")
     INVITATION_RESENT = "invitation.resent", _("Invitation resent")
     INVITATION_REVOKED = "invitation.revoked", _("Invitation revoked")

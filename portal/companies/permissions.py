@@ -363,6 +363,21 @@ def can_assign_account_manager(user) -> bool:
     return is_operator_admin(user) or is_team_lead(user)
 
 
+def can_manage_teams(user) -> bool:
+    """Staff teams (lead, account managers, segment, region) are operator admins'."""
+    return is_operator_admin(user)
+
+
+def team_managers():
+    """The users `can_manage_teams` allows, as a queryset (Wagtail asks for it)."""
+    from portal.accounts.models import User
+
+    admins = Q(is_superuser=True) | Q(
+        is_staff=True, groups__name=StaffGroup.OPERATOR_ADMINS
+    )
+    return User.objects.filter(admins, is_active=True).distinct()
+
+
 def rejected_company_for(user) -> Company | None:
     """The rejected company this user may correct and resubmit, or None.
 
@@ -396,6 +411,12 @@ def can_handle_appointment(
 
 
 # --- Member management rules -------------------------------------------------
+
+
+def permission_labels(codes) -> list[str]:
+    """The catalogue labels of permission codes, in catalogue order (for display)."""
+    wanted = set(codes)
+    return [str(perm.label) for perm in PortalPermission if perm.value in wanted]
 
 
 def grantable_permissions(user) -> frozenset[PortalPermission]:

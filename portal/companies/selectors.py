@@ -91,6 +91,42 @@ def audit_list(*, user, company: Company | None = None) -> QuerySet[AuditEvent]:
     return permissions.scope_queryset(user, events, perm=P.VIEW_AUDIT_LOG)
 
 
+def staff_member_list(*, user, company: Company) -> QuerySet[Membership]:
+    """Members of a company with tier, role and site scope, for staff (read-only).
+
+    Empty unless the staff user may see the company; three queries in all.
+    """
+    if permissions.membership_for(user) is not None or not permissions.can_see_company(
+        user, company=company
+    ):
+        return Membership.objects.none()
+    grants = CompanySiteUserObjectPermission.objects.filter(
+        permission__codename=permissions.SITE_ACCESS_CODENAME,
+        content_object__company=company,
+    ).select_related("content_object")
+    return (
+        Membership.objects.filter(company=company)
+        .select_related("user", "role")
+        .order_by("-is_active", "user__email")
+        .prefetch_related(
+            Prefetch(
+                "user__companysiteuserobjectpermission_set",
+                queryset=grants,
+                to_attr="site_grants",
+            )
+        )
+    )
+
+
+def staff_in_group(*, group: str):
+    """Active staff users of one staff group (choices of team and assignment forms)."""
+    from portal.accounts.models import User
+
+    return User.objects.filter(
+        is_staff=True, is_active=True, groups__name=group
+    ).distinct()
+
+
 def staff_company_list(*, user) -> QuerySet[Company]:
     """Companies in the admin: those the staff user may see."""
     return permissions.staff_companies(user).select_related(

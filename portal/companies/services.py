@@ -37,6 +37,7 @@ from portal.companies.models import (
     InvitationStatus,
     Membership,
     MemberTier,
+    Team,
 )
 from portal.companies.permissions import PortalPermission as P
 
@@ -324,6 +325,66 @@ def company_assign(
         },
     )
     return company
+
+
+# --- Staff teams -------------------------------------------------------------
+
+
+def _team_state(team: Team) -> dict:
+    return {
+        "name": team.name,
+        "segment": team.segment_id,
+        "region": team.region_id,
+        "lead": team.lead_id,
+        "members": sorted(team.members.values_list("pk", flat=True)),
+    }
+
+
+@transaction.atomic
+def team_save(*, actor, team: Team, members: Iterable, request=None) -> Team:
+    """Create or change a staff team: name, segment, region, lead and its members.
+
+    Operator admins only. The lead must be a team lead and the members account
+    managers; the change is audited because it moves which companies the lead sees.
+    """
+    if not permissions.can_manage_teams(actor):
+        raise PermissionDenied
+    members = list(members)
+    if team.lead is not None and not permissions.is_team_lead(team.lead):
+        raise ValidationError({"lead": _("Choose a member of the team leads group.")})
+    if not all(permissions.is_account_manager(user) for user in members):
+        raise ValidationError(
+            {"members": _("Choose members of the account managers group only.")}
+        )
+    before = _team_state(Team.objects.get(pk=team.pk)) if team.pk else None
+    team.name = team.name.strip()
+    team.save()
+    team.members.set(members)
+    after = _team_state(team)
+    if after != before:
+        audit_record(
+            action=AuditAction.TEAM_SAVED,
+            actor=actor,
+            target=team,
+            request=request,
+            data={"from": before, "to": after},
+        )
+    return team
+
+
+@transaction.atomic
+def team_delete(*, actor, team: Team, request=None) -> None:
+    """Dissolve a staff team; its lead stops seeing its members' companies."""
+    if not permissions.can_manage_teams(actor):
+        raise PermissionDenied
+    audit_record(
+        action=AuditAction.TEAM_DELETED,
+        actor=actor,
+        target=team,
+        request=request,
+        data={"from": _team_state(team)},
+    )
+    team.delete()
 
 
 # --- Sites and roles ---------------------------------------------------------
