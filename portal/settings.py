@@ -218,7 +218,10 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
 }
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# WebAuthn (security keys) needs the fido2 package and a secure context: https, or
+# http://localhost in development; tests/e2e/test_webauthn.py uses Chromium's
+# virtual authenticator.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = "Business Portal"
 USERSESSIONS_TRACK_ACTIVITY = True
 
