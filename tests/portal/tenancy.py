@@ -10,6 +10,8 @@ not classified here fails it. To add a route of your app:
   or a redirect to sign-in, see none of `victim.markers`, and change nothing.
 - `OWN_COMPANY`: it works on the requester's own company only (lists, forms); the
   outsiders' responses must not contain the victim's markers and change nothing.
+  A route with URL arguments that are not company objects (a product code, a
+  request type) gives a `make(victim) -> kwargs` too.
 - `PUBLIC`, `ACCOUNT` (the user's own account), `TOKEN` (bearer links tested by
   their own misuse tests), `STAFF` (admin pages, tested by their app).
 """
@@ -53,6 +55,18 @@ def _site_pk(victim):
     return {"pk": victim.site.pk}
 
 
+def _trial_product(victim):
+    """A public product with a trial policy (the seeded demo has several)."""
+    from portal.trials.models import TrialPolicy
+
+    return {"product_code": TrialPolicy.objects.order_by("pk")[0].product_code}
+
+
+def _request_type(victim):
+    """A public request type that every verified company may raise."""
+    return {"slug": "report-fault"}
+
+
 OBJ = Kind.COMPANY_OBJECT
 
 ROUTES: dict[str, Route] = {
@@ -94,7 +108,7 @@ from tests.portal.trials.tenancy import quote_kwargs, trial_kwargs  # noqa: E402
 ROUTES.update(
     {
         "trials:list": Route(Kind.OWN_COMPANY),
-        "trials:start": Route(Kind.OWN_COMPANY, note="takes a product code"),
+        "trials:start": Route(Kind.OWN_COMPANY, _trial_product),
         "trials:reissue": Route(OBJ, trial_kwargs),
         "trials:cancel": Route(OBJ, trial_kwargs),
         "trials:extend": Route(OBJ, trial_kwargs),
@@ -121,7 +135,7 @@ ROUTES.update(
     {
         "support:request_list": Route(Kind.OWN_COMPANY),
         "support:request_new": Route(Kind.OWN_COMPANY),
-        "support:request_create": Route(Kind.OWN_COMPANY, note="takes a type slug"),
+        "support:request_create": Route(Kind.OWN_COMPANY, _request_type),
         "support:self_served": Route(Kind.OWN_COMPANY),
         "support:notifications": Route(Kind.ACCOUNT),
         "support:request_detail": Route(Kind.COMPANY_OBJECT, request_kwargs),
