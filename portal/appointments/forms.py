@@ -103,6 +103,36 @@ class BookingForm(SlotMixin, forms.Form):
         self._add_slot_field(slots, zone)
 
 
+class ProposalForm(SlotMixin, forms.Form):
+    """The account manager's proposal to a customer: the time, where or how."""
+
+    site = forms.ModelChoiceField(label=_("Site"), queryset=None, required=False)
+    product = forms.ModelChoiceField(label=_("Product"), queryset=None, required=False)
+    video_link = forms.URLField(
+        label=_("Video link (optional)"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("For meetings online: the https:// address of the video call."),
+    )
+    notes = forms.CharField(
+        label=_("Agenda (optional)"),
+        required=False,
+        max_length=MAX_NOTES,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, kind: str, sites, products, slots, zone, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["site"].queryset = sites
+        self.fields["site"].required = kind == AppointmentKind.SITE_SURVEY
+        if kind == AppointmentKind.LIVE_DEMO:
+            self.fields["product"].queryset = products
+            self.fields["product"].required = True
+        else:
+            del self.fields["product"]
+        self._add_slot_field(slots, zone)
+
+
 class RescheduleForm(SlotMixin, forms.Form):
     def __init__(self, *args, slots: Sequence[Slot], zone: str, **kwargs):
         super().__init__(*args, **kwargs)

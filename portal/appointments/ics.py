@@ -38,6 +38,8 @@ class CalendarEvent:
     location: str = ""
     url: str = ""
     cancelled: bool = False
+    # A time proposed by the organizer that the attendee has not accepted yet.
+    tentative: bool = False
 
 
 def escape_text(value: str) -> str:
@@ -109,13 +111,18 @@ def calendar_text(event: CalendarEvent, *, method: str, stamp: datetime) -> str:
     lines.append(
         f"ORGANIZER;CN={_param(event.organizer.name)}:mailto:{event.organizer.email}"
     )
+    answer = "NEEDS-ACTION" if event.tentative else "ACCEPTED"
     for person in event.attendees:
         lines.append(
             f"ATTENDEE;CN={_param(person.name)};ROLE=REQ-PARTICIPANT;"
-            f"PARTSTAT=ACCEPTED:mailto:{person.email}"
+            f"PARTSTAT={answer}:mailto:{person.email}"
         )
+    if cancelled:
+        status = "CANCELLED"
+    else:
+        status = "TENTATIVE" if event.tentative else "CONFIRMED"
     lines += [
-        f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}",
+        f"STATUS:{status}",
         "TRANSP:OPAQUE",
         "END:VEVENT",
         "END:VCALENDAR",

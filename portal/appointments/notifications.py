@@ -23,7 +23,8 @@ from portal.appointments.models import Appointment
 from portal.companies import permissions
 from portal.support.models import Notification
 
-BOOKED, RESCHEDULED, CANCELLED = "booked", "rescheduled", "cancelled"
+BOOKED, PROPOSED = "booked", "proposed"
+RESCHEDULED, CANCELLED = "rescheduled", "cancelled"
 LANGUAGES = ("en", "zh-hans")
 
 
@@ -51,6 +52,14 @@ def headline(appointment: Appointment, event: str) -> str:
         return _("%(company)s: %(kind)s %(ref)s is moved to %(when)s.") % values
     if event == CANCELLED:
         return _("%(company)s: %(kind)s %(ref)s on %(when)s is cancelled.") % values
+    if event == PROPOSED:
+        return (
+            _(
+                "%(company)s: your account manager proposes %(kind)s %(ref)s on "
+                "%(when)s; accept it or choose another time in the portal."
+            )
+            % values
+        )
     return _("%(company)s: %(kind)s %(ref)s is booked for %(when)s.") % values
 
 
@@ -123,6 +132,7 @@ def calendar_event(appointment: Appointment, *, link: str) -> ics.CalendarEvent:
         organizer=ics.Person(name=str(manager), email=manager.email),
         attendees=(ics.Person(name=str(requester), email=requester.email),),
         cancelled=appointment.status == "cancelled",
+        tentative=appointment.status == "proposed",
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,6 +27,7 @@ from portal.appointments.models import (
 from portal.appointments.notifications import (
     BOOKED,
     CANCELLED,
+    PROPOSED,
     RESCHEDULED,
     appointment_notify,
 )
@@ -88,6 +90,35 @@ def _location(site: CompanySite | None) -> str:
     return ", ".join(part for part in (site.name, site.address.strip()) if part)[:300]
 
 
+def _check_notes(notes: str) -> None:
+    if len(notes or "") > MAX_NOTES:
+        raise ValidationError({"notes": _("Keep the notes under 2,000 characters.")})
+
+
+def _check_details(*, company, kind: str, site, product):
+    """What every new appointment needs; returns the product it keeps (demos only)."""
+    if kind not in AppointmentKind.values:
+        raise ValidationError({"kind": _("Choose what the appointment is for.")})
+    if company.account_manager_id is None:
+        raise ValidationError(
+            _(
+                "Your company has no account manager yet. Appointments open once "
+                "one is assigned."
+            )
+        )
+    if site is not None and site.company_id != company.pk:
+        raise ValidationError({"site": _("Choose one of the company's sites.")})
+    if site is None and kind == AppointmentKind.SITE_SURVEY:
+        raise ValidationError({"site": _("Choose the site the appointment is at.")})
+    if kind != AppointmentKind.LIVE_DEMO:
+        return None
+    if product is None:
+        raise ValidationError({"product": _("Choose the product to see in the demo.")})
+    if not product.live:
+        raise ValidationError({"product": _("This product is no longer offered.")})
+    return product
+
+
 def appointment_book(
     *,
     user,
@@ -113,26 +144,10 @@ def appointment_book(
         raise PermissionDenied(
             _("Your role does not allow booking appointments here; ask your admin.")
         )
-    if kind not in AppointmentKind.values:
-        raise ValidationError({"kind": _("Choose what the appointment is for.")})
-    if company.account_manager_id is None:
-        raise ValidationError(
-            _(
-                "Your company has no account manager yet. Appointments open once "
-                "one is assigned."
-            )
-        )
-    if site is None and (
-        kind == AppointmentKind.SITE_SURVEY
-        or permissions.scoped_site_ids(user) is not None
-    ):
+    if site is None and permissions.scoped_site_ids(user) is not None:
         raise ValidationError({"site": _("Choose the site the appointment is at.")})
-    if kind == AppointmentKind.LIVE_DEMO and product is None:
-        raise ValidationError({"product": _("Choose the product to see in the demo.")})
-    if kind != AppointmentKind.LIVE_DEMO:
-        product = None
-    if product is not None and not product.live:
-        raise ValidationError({"product": _("This product is no longer offered.")})
+    product = _check_details(company=company, kind=kind, site=site, product=product)
+    _check_notes(notes)
     if (
         service_request is not None
         and not request_selectors.request_list_for_customer(user=user)
@@ -142,8 +157,6 @@ def appointment_book(
         raise ValidationError(
             {"service_request": _("Choose one of your company's requests.")}
         )
-    if len(notes or "") > MAX_NOTES:
-        raise ValidationError({"notes": _("Keep the notes under 2,000 characters.")})
     manager_id = company.account_manager_id
     with transaction.atomic():
         _lock_manager(manager_id)
@@ -172,6 +185,96 @@ def appointment_book(
             company=company,
             target=appointment,
             data={"kind": kind, "starts_at": slot.starts_at.isoformat()},
+        )
+        appointment_notify(appointment=appointment, event=BOOKED, actor=user)
+    return appointment
+
+
+def appointment_propose(
+    *,
+    actor,
+    service_request: ServiceRequest,
+    kind: str,
+    slot_key: str,
+    site: CompanySite | None = None,
+    product=None,
+    video_link: str = "",
+    notes: str = "",
+) -> Appointment:
+    """The account manager proposes a time to the customer who raised a request.
+
+    The slot is held at once; the customer accepts it, moves it or cancels it.
+    """
+    company = service_request.company
+    # Scoped members see only appointments at their sites: default to the request's.
+    site = site or service_request.site
+    if not permissions.can_handle_appointment(
+        actor, company=company, account_manager_id=company.account_manager_id
+    ):
+        raise PermissionDenied(
+            _("Only the company's account manager can propose appointments.")
+        )
+    product = _check_details(company=company, kind=kind, site=site, product=product)
+    _check_notes(notes)
+    video_link = (video_link or "").strip()
+    if video_link:
+        try:
+            URLValidator(schemes=["https"])(video_link)
+        except ValidationError as error:
+            raise ValidationError(
+                {"video_link": _("Give the video link as an https:// address.")}
+            ) from error
+    manager_id = company.account_manager_id
+    with transaction.atomic():
+        _lock_manager(manager_id)
+        slot, zone = _free_slot(
+            company=company, manager_id=manager_id, kind=kind, key=slot_key
+        )
+        appointment = Appointment(
+            company=company,
+            requester=service_request.requester,
+            account_manager_id=manager_id,
+            kind=kind,
+            product=product,
+            site=site,
+            service_request=service_request,
+            starts_at=slot.starts_at,
+            ends_at=slot.ends_at,
+            time_zone=zone,
+            status=AppointmentStatus.PROPOSED,
+            location=_location(site),
+            video_link=video_link,
+            notes=(notes or "").strip(),
+        )
+        _insert(appointment)
+        audit_record(
+            action="appointment.proposed",
+            actor=actor,
+            company=company,
+            target=appointment,
+            data={"kind": kind, "starts_at": slot.starts_at.isoformat()},
+        )
+        appointment_notify(appointment=appointment, event=PROPOSED, actor=actor)
+    return appointment
+
+
+def appointment_accept(*, appointment_id: int, user) -> Appointment:
+    """A member accepts the time the account manager proposed: it is booked."""
+    with transaction.atomic():
+        appointment = _locked(appointment_id)
+        _check_customer(user, appointment)
+        _check_changeable(appointment)
+        if appointment.status != AppointmentStatus.PROPOSED:
+            raise ValidationError(_("This appointment is already booked."))
+        appointment.status = AppointmentStatus.BOOKED
+        appointment.sequence += 1
+        appointment.save(update_fields=["status", "sequence", "updated_at"])
+        audit_record(
+            action="appointment.accepted",
+            actor=user,
+            company=appointment.company,
+            target=appointment,
+            data={"sequence": appointment.sequence},
         )
         appointment_notify(appointment=appointment, event=BOOKED, actor=user)
     return appointment

@@ -18,8 +18,17 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from portal.appointments import ics, selectors, services
-from portal.appointments.forms import BookingForm, CancelForm, RescheduleForm
-from portal.appointments.models import ACTIVE_STATUSES, AppointmentKind
+from portal.appointments.forms import (
+    BookingForm,
+    CancelForm,
+    ProposalForm,
+    RescheduleForm,
+)
+from portal.appointments.models import (
+    ACTIVE_STATUSES,
+    AppointmentKind,
+    AppointmentStatus,
+)
 from portal.appointments.notifications import invitation_text
 from portal.companies import permissions
 from portal.companies.permissions import PortalPermission
@@ -76,6 +85,7 @@ def _customer_appointment(request, pk):
 
 
 def _can_change(user, appointment) -> bool:
+    """May the member move, cancel or accept the appointment now?"""
     return (
         appointment.status in ACTIVE_STATUSES
         and appointment.starts_at > timezone.now()
@@ -186,12 +196,15 @@ def appointment_book(request):
 def appointment_detail(request, pk):
     """One appointment: when, where, with whom, and what the user may do with it."""
     appointment = _customer_appointment(request, pk)
+    can_change = _can_change(request.user, appointment)
     return render(
         request,
         "appointments/appointment_detail.html",
         {
             "appointment": appointment,
-            "can_change": _can_change(request.user, appointment),
+            "can_change": can_change,
+            "can_accept": can_change
+            and appointment.status == AppointmentStatus.PROPOSED,
         },
     )
 
@@ -270,6 +283,23 @@ def appointment_cancel(request, pk):
 
 
 @login_required
+@require_POST
+def appointment_accept(request, pk):
+    """Accept the time the account manager proposed."""
+    appointment = _customer_appointment(request, pk)
+    try:
+        services.appointment_accept(appointment_id=pk, user=request.user)
+    except (ValidationError, PermissionDenied) as error:
+        for message in getattr(error, "messages", [str(error)]):
+            messages.error(request, message)
+    else:
+        messages.success(
+            request, _("The appointment is booked. We have e-mailed the invitation.")
+        )
+    return redirect(appointment)
+
+
+@login_required
 def appointment_ics(request, pk):
     """The appointment as an .ics file, to add it to a calendar again."""
     appointment = _customer_appointment(request, pk)
@@ -295,6 +325,73 @@ def work_list(request):
     context = selectors.appointments_to_work(user=request.user)
     context["cancel_form"] = CancelForm()
     return render(request, "appointments/work.html", context)
+
+
+@login_required
+def work_propose(request, pk):
+    """Propose a time to the customer who raised request `pk` (?kind= first)."""
+    service_request = (
+        request_selectors.request_list_for_staff(user=request.user)
+        .select_related("company", "site", "requester")
+        .filter(pk=pk)
+        .first()
+    )
+    company = service_request.company if service_request else None
+    if company is None or not permissions.can_handle_appointment(
+        request.user, company=company, account_manager_id=company.account_manager_id
+    ):
+        raise Http404
+    kind = request.GET.get("kind", "")
+    if kind not in AppointmentKind.values:
+        return render(
+            request,
+            "appointments/propose_kind.html",
+            {"kinds": KINDS, "sr": service_request},
+            status=400 if request.method == "POST" else 200,
+        )
+
+    def build(data):
+        slots, zone = selectors.proposed_slots(
+            company=company, manager_id=company.account_manager_id, kind=kind
+        )
+        return ProposalForm(
+            data,
+            kind=kind,
+            sites=company.sites.all(),
+            products=selectors.demo_products(),
+            slots=slots,
+            zone=zone,
+            initial={"site": service_request.site_id},
+        )
+
+    form = build(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.appointment_propose(
+                actor=request.user,
+                service_request=service_request,
+                kind=kind,
+                slot_key=form.cleaned_data["slot"],
+                site=form.cleaned_data.get("site"),
+                product=form.cleaned_data.get("product"),
+                video_link=form.cleaned_data["video_link"],
+                notes=form.cleaned_data["notes"],
+            )
+        except ValidationError as error:
+            form = build(request.POST)
+            form.is_valid()
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request, _("The customer is asked to accept the proposed time.")
+            )
+            return redirect("support:work_detail", pk=pk)
+    return render(
+        request,
+        "appointments/propose.html",
+        {"form": form, "kind": AppointmentKind(kind), "sr": service_request},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @login_required

@@ -163,6 +163,11 @@ ROUTES.update(
         "appointments:reschedule": Route(Kind.COMPANY_OBJECT, appointment_kwargs),
         "appointments:cancel": Route(Kind.COMPANY_OBJECT, appointment_kwargs),
         "appointments:ics": Route(Kind.COMPANY_OBJECT, appointment_kwargs),
+        "appointments:accept": Route(Kind.COMPANY_OBJECT, appointment_kwargs),
+        "appointments:work_propose": Route(
+            Kind.STAFF,
+            note="the company's manager only; tests/portal/appointments/test_views.py",
+        ),
         "appointments:work": Route(
             Kind.STAFF, note="tests/portal/appointments/test_views.py"
         ),

@@ -389,3 +389,88 @@ def test_a_company_without_account_manager_cannot_book(company, customer):
             user=customer, kind="solution_workshop", slot_key="20260303T010000Z"
         )
     assert "no account manager" in str(error.value)
+
+
+# --- Proposals by the account manager ------------------------------------------
+
+
+@pytest.fixture
+def fault(customer, site):
+    from portal.support import services as request_services
+    from portal.support.models import RequestType
+
+    request, _ = request_services.request_submit(
+        user=customer,
+        request_type=RequestType.objects.get(slug="report-fault"),
+        subject="Line down",
+        answers={},
+        idempotency_key="proposal",
+        site=site,
+    )
+    return request
+
+
+def test_the_manager_proposes_a_time_the_customer_accepts(
+    fault, customer, manager, other_customer, django_capture_on_commit_callbacks
+):
+    slot = first_slot(fault.company, "site_survey")
+    with django_capture_on_commit_callbacks(execute=True):
+        proposal = services.appointment_propose(
+            actor=manager,
+            service_request=fault,
+            kind="site_survey",
+            slot_key=slot.key,
+            video_link="https://meet.example.test/harbour",
+            notes="Bring the floor plan.",
+        )
+    assert proposal.status == AppointmentStatus.PROPOSED
+    assert proposal.requester == customer and proposal.site == fault.site
+    assert Notification.objects.filter(user=customer, kind="appointment_proposed")
+    (calendar,) = invitations(customer.email)
+    event = vevent(calendar)
+    assert str(event["STATUS"]) == "TENTATIVE"
+    assert event["ATTENDEE"].params["PARTSTAT"] == "NEEDS-ACTION"
+    assert str(event["URL"]) == "https://meet.example.test/harbour"
+    # The proposed time is held in the manager's diary.
+    with pytest.raises(ValidationError):
+        services.appointment_book(
+            user=other_customer, kind="site_survey", slot_key=slot.key
+        )
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        accepted = services.appointment_accept(
+            appointment_id=proposal.pk, user=customer
+        )
+    assert accepted.status == AppointmentStatus.BOOKED and accepted.sequence == 1
+    event = vevent(invitations(manager.email)[0])
+    assert str(event["STATUS"]) == "CONFIRMED"
+    assert int(event["SEQUENCE"]) == 1 and str(event["UID"]) == proposal.uid
+    assert AuditEvent.objects.filter(action="appointment.proposed").exists()
+    assert AuditEvent.objects.filter(action="appointment.accepted").exists()
+    with pytest.raises(ValidationError):
+        services.appointment_accept(appointment_id=proposal.pk, user=customer)
+
+
+def test_only_the_companys_manager_proposes_with_a_safe_link(fault, manager, viewer):
+    slot = first_slot(fault.company).key
+    with pytest.raises(PermissionDenied):
+        services.appointment_propose(
+            actor=staff(StaffGroup.ACCOUNT_MANAGERS),
+            service_request=fault,
+            kind="solution_workshop",
+            slot_key=slot,
+        )
+    with pytest.raises(ValidationError) as error:
+        services.appointment_propose(
+            actor=manager,
+            service_request=fault,
+            kind="solution_workshop",
+            slot_key=slot,
+            video_link="javascript:alert(1)",
+        )
+    assert "video_link" in error.value.message_dict
+    proposal = services.appointment_propose(
+        actor=manager, service_request=fault, kind="solution_workshop", slot_key=slot
+    )
+    with pytest.raises(PermissionDenied):
+        services.appointment_accept(appointment_id=proposal.pk, user=viewer)

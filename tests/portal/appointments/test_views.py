@@ -236,3 +236,58 @@ def test_other_staff_and_customers_cannot_act_for_the_manager(client, book, cust
     assert client.get(reverse("appointments:work")).status_code == 403
     appointment.refresh_from_db()
     assert appointment.status == AppointmentStatus.BOOKED
+
+
+def test_the_manager_proposes_from_the_request_and_the_customer_accepts(
+    client, customer, manager, site
+):
+    request, _ = request_services.request_submit(
+        user=customer,
+        request_type=RequestType.objects.get(slug="report-fault"),
+        subject="Line down",
+        answers={},
+        idempotency_key="appt-3",
+        site=site,
+    )
+    client.force_login(manager)
+    sidebar = client.get(reverse("support:work_detail", args=[request.pk]))
+    propose = reverse("appointments:work_propose", args=[request.pk])
+    assert propose in sidebar.content.decode()
+    assert "?kind=site_survey" in client.get(propose).content.decode()
+    url = f"{propose}?kind=site_survey"
+    form = client.get(url).context["form"]
+    key = form.fields["slot"].choices[0][0]
+    bad = client.post(url, {"site": site.pk, "slot": key, "video_link": "ftp://x"})
+    assert bad.status_code == 400
+    response = client.post(url, {"site": site.pk, "slot": key})
+    assert response.status_code == 302
+    appointment = Appointment.objects.get(service_request=request)
+    assert appointment.status == AppointmentStatus.PROPOSED
+
+    client.force_login(customer)
+    detail = client.get(appointment.get_absolute_url()).content.decode()
+    assert "Accept this time" in detail
+    accept = reverse("appointments:accept", args=[appointment.pk])
+    assert client.get(accept).status_code == 405
+    assert client.post(accept).status_code == 302
+    appointment.refresh_from_db()
+    assert appointment.status == AppointmentStatus.BOOKED
+    assert client.get(propose).status_code == 404  # customers do not propose
+
+
+def test_other_managers_cannot_propose_to_a_company_they_do_not_manage(
+    client, customer, site
+):
+    from portal.companies.models import StaffGroup
+
+    request, _ = request_services.request_submit(
+        user=customer,
+        request_type=RequestType.objects.get(slug="billing-question"),
+        subject="Bill",
+        answers={},
+        idempotency_key="appt-4",
+    )
+    client.force_login(staff(StaffGroup.ACCOUNT_MANAGERS))
+    url = reverse("appointments:work_propose", args=[request.pk])
+    assert client.get(f"{url}?kind=live_demo").status_code == 404
+    assert client.post(f"{url}?kind=live_demo", {"slot": "x"}).status_code == 404
