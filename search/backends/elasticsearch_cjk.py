@@ -21,6 +21,17 @@ from search import engine
 from search.backends.whoosh_cjk import EXPANSION_WEIGHT, FIELD_BOOSTS
 
 TEXT_ANALYZER = "portal_text"
+# True when every audience clause of the document shares a key with params.keys.
+AUDIENCE_SCRIPT = """
+for (String clause : doc['audience']) {
+  boolean held = false;
+  for (String key : clause.splitOnToken('|')) {
+    if (params.keys.contains(key)) { held = true; break; }
+  }
+  if (!held) { return false; }
+}
+return doc['audience'].size() > 0;
+"""
 KEYWORD_FIELDS = {
     "type",
     "language",
@@ -75,7 +86,10 @@ class ChineseElasticsearchSearchBackend(Elasticsearch7SearchBackend):
     def _audience_filter(self, audience: frozenset[str]) -> list[dict]:
         if engine.audience_everything(audience):
             return []
-        return [{"terms": {"audience": sorted(audience)}}]
+        # Every clause of a document's audience ("segment:sme|segment:government",
+        # "group:12") must share a key with the reader's (see search.audience).
+        script = {"source": AUDIENCE_SCRIPT, "params": {"keys": sorted(audience)}}
+        return [{"script": {"script": script}}]
 
     def portal_search(self, spec: engine.SearchSpec) -> engine.Outcome:
         if not self.setup_complete:

@@ -19,6 +19,7 @@ from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from whoosh.fields import DATETIME, KEYWORD, STORED, TEXT, Schema
 from whoosh.fields import ID as WHOOSH_ID
 
+from search import audience as search_audience
 from search import engine
 from search.analyzers import ChineseEnglishAnalyzer, query_terms, snippet_pattern
 
@@ -131,6 +132,7 @@ class IndexView:
         self._live = None
         self._field_lengths: dict[str, tuple[np.ndarray, float]] = {}
         self._published_order = None
+        self._clauses = None
 
     # Cached arrays ------------------------------------------------------------
 
@@ -170,10 +172,13 @@ class IndexView:
         mask = self._mask_cache.get(key)
         if mask is not None:
             return mask
-        if engine.audience_everything(audience):
-            mask = self.live().copy()
-        else:
-            mask = self._mask_of("audience", audience) & self.live()
+        mask = self.live().copy()
+        if not engine.audience_everything(audience):
+            # Every clause of a document's audience must hold: drop the documents
+            # carrying any clause these keys do not satisfy.
+            for clause in self._audience_clauses():
+                if not search_audience.clause_satisfied(clause, audience):
+                    mask[self._postings("audience", clause)] = False
         for name, value in filters.items():
             mask &= self._mask_of(name, [value])
         with self._lock:
@@ -181,6 +186,11 @@ class IndexView:
             if len(self._mask_cache) > 256:
                 self._mask_cache.popitem(last=False)
         return mask
+
+    def _audience_clauses(self) -> list[str]:
+        if self._clauses is None:
+            self._clauses = [t.decode() for t in self.reader.lexicon("audience")]
+        return self._clauses
 
     def _codes(self, field: str) -> tuple[list[str], np.ndarray]:
         if field not in self._facet_codes:
@@ -391,7 +401,7 @@ class IndexView:
                     stored.get("url", ""),
                     stored.get("type", ""),
                     stored.get("language", ""),
-                    frozenset((stored.get("audience") or "").split(",")),
+                    tuple((stored.get("audience") or "").split(",")),
                 )
                 lowered = title.lower()
                 keys.append((lowered, docnum))
@@ -416,7 +426,7 @@ class IndexView:
             title, url, kind, doc_language, doc_audience = docs[docnum]
             if docnum in seen or (language and doc_language != language):
                 continue
-            if not everything and not (doc_audience & audience):
+            if not everything and not search_audience.allows(doc_audience, audience):
                 continue
             seen.add(docnum)
             found.append(engine.Suggestion(title=title, url=url, type=kind))

@@ -83,3 +83,51 @@ def test_unpublish_publish_delete_update_the_index(client, make_article, on_comm
 def test_drafts_are_not_searchable(client, make_article):
     make_article("Draft about eSIM", f"Not yet {MARKER}.", publish=False)
     assert search_titles(client, MARKER) == []
+
+
+def test_segment_and_group_restricted_article_needs_both(make_article, on_commit):
+    """An article restricted to a segment and to a company group: only readers who
+    hold both see it in search, exactly as the page itself decides."""
+    from portal.companies.permissions import can_view_page
+    from portal.taxonomy.models import Segment
+    from search.selectors import autocomplete_titles
+
+    government = Segment.objects.get(code="government")
+    owner = CompanyFactory(segment=government)
+    article = make_article(
+        "Ministry framework pricing",
+        f"Framework prices {MARKER}.",
+        restricted_segments=["government"],
+    )
+
+    def restrict():
+        restriction = PageViewRestriction.objects.create(
+            page=article, restriction_type=PageViewRestriction.GROUPS
+        )
+        restriction.groups.add(owner.group)
+
+    on_commit(restrict)
+    allowed = member(owner)
+    same_segment_other_company = member(CompanyFactory(segment=government))
+    # In the company's group, but working for a company of another segment.
+    group_member_wrong_segment = member(CompanyFactory())
+    group_member_wrong_segment.groups.add(owner.group)
+
+    assert titles_for(allowed, MARKER) == ["Ministry framework pricing"]
+    for reader in (same_segment_other_company, group_member_wrong_segment):
+        assert titles_for(reader, MARKER) == []
+        assert autocomplete_titles(prefix="ministry fr", user=reader) == []
+        assert not can_view_page(reader, article)
+    assert [s.title for s in autocomplete_titles(prefix="ministry fr", user=allowed)]
+
+
+def test_audience_clauses_all_must_hold():
+    from search.audience import allows, clause
+
+    document = {clause(["segment:government", "segment:enterprise"]), "group:7"}
+    assert allows(document, {"public", "segment:enterprise", "group:7"})
+    assert not allows(document, {"public", "segment:enterprise"})
+    assert not allows(document, {"public", "group:7", "segment:sme"})
+    assert allows(document, {"*"})
+    assert allows({"public"}, {"public"})
+    assert not allows(set(), {"public"})
