@@ -222,6 +222,7 @@ ACCOUNT_RATE_LIMITS = {
 # http://localhost in development; tests/e2e/test_webauthn.py uses Chromium's
 # virtual authenticator.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_FORMS = {"add_webauthn": "portal.accounts.forms.AddSecurityKeyForm"}
 MFA_TOTP_ISSUER = "Business Portal"
 USERSESSIONS_TRACK_ACTIVITY = True
 

@@ -2,7 +2,8 @@
 
 Entries are append-only (the model refuses updates and deletes). Actions are
 "<area>.<verb>" strings; company accounts use `AuditAction`, other apps may pass
-their own (for instance "trial.started", "request.raised").
+their own (for instance "trial.started", "request.raised") and name them for the
+audit pages with `register_action_labels`.
 """
 
 from __future__ import annotations
@@ -46,6 +47,23 @@ class AuditAction(models.TextChoices):
     ROLE_DELETED = "role.deleted", _("Custom role deleted")
     SITE_SAVED = "site.saved", _("Site saved")
     ACCESS_DENIED = "access.denied", _("Access denied")
+
+
+# Other apps' action labels, registered from their AppConfig.ready().
+_OTHER_LABELS: dict[str, str] = {}
+
+
+def register_action_labels(labels: dict[str, str]) -> None:
+    """Name another app's actions for the audit pages, e.g.
+    {"trial.requested": _("Trial requested")} (lazy translations)."""
+    _OTHER_LABELS.update(labels)
+
+
+def action_label(code: str) -> str:
+    """The action in words for the audit pages; an unknown code is shown as it is."""
+    if code in AuditAction.values:
+        return AuditAction(code).label
+    return _OTHER_LABELS.get(code, code)
 
 
 def _client_ip(request) -> str | None:

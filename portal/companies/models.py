@@ -411,3 +411,10 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionDenied("Audit events cannot be deleted.")
+
+    @property
+    def action_label(self) -> str:
+        """The action in words, translated (see audit.action_label)."""
+        from portal.companies.audit import action_label
+
+        return action_label(self.action)

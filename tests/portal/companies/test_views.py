@@ -136,3 +136,17 @@ def test_restricted_article_follows_segment(client):
     assert client.get(url).status_code == 200
     client.force_login(staff(StaffGroup.EDITORS))
     assert client.get(url).status_code == 200
+
+
+def test_audit_log_names_actions_in_the_readers_language(client):
+    from portal.companies.audit import AuditAction, audit_record, register_action_labels
+
+    company = CompanyFactory()
+    admin = member(company, MemberTier.ADMIN)
+    audit_record(action=AuditAction.INVITATION_SENT, actor=admin, company=company)
+    audit_record(action="test.labelled", actor=admin, company=company)
+    register_action_labels({"test.labelled": "Labelled by its app"})
+    client.force_login(admin)
+    page = client.get("/zh-hans/company/audit/").content.decode()
+    assert "邀请已发送" in page and "invitation.sent" not in page
+    assert "Labelled by its app" in page
