@@ -1,8 +1,10 @@
-"""Helpers for browser tests: accessibility check, sign-in and screenshots."""
+"""Helpers for browser tests: accessibility check, sign-in, sign-up with the e-mailed
+link, reauthentication and screenshots."""
 
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 from bench.deployment import REPO_DIR
@@ -96,3 +98,48 @@ def demo_totp_code() -> str:
     offset = raw[-1] & 0x0F
     value = struct.unpack(">I", raw[offset : offset + 4])[0] & 0x7FFFFFFF
     return f"{value % 1_000_000:06d}"
+
+
+def log_size(server) -> int:
+    """Where the server's log ends now; pass it as `after` to `last_link`."""
+    return len((server.log_dir / "gunicorn.log").read_text(errors="replace"))
+
+
+def last_link(server, pattern: str, *, after: int = 0, timeout: float = 15) -> str:
+    """The last URL matching `pattern` that the server e-mailed (console backend)."""
+    log = server.log_dir / "gunicorn.log"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        text = log.read_text(errors="replace")[after:]
+        links = re.findall(r"https?://[^\s\"<>]+" + pattern + r"[^\s\"<>]*", text)
+        if links:
+            return links[-1]
+        time.sleep(0.3)
+    raise AssertionError(f"No e-mail with a link matching {pattern!r} was sent.")
+
+
+def relative(url: str) -> str:
+    """The path of an absolute URL, for a page whose base URL differs."""
+    return "/" + url.split("://", 1)[1].split("/", 1)[1]
+
+
+def sign_up_and_verify(page, server, email: str, password: str) -> None:
+    """Sign up through allauth and follow the e-mailed confirmation link."""
+    mark = log_size(server)
+    page.goto("/en/accounts/signup/")
+    page.fill("input[name='email']", email)
+    page.fill("input[name='password1']", password)
+    page.fill("input[name='password2']", password)
+    page.locator("main form button[type='submit']").first.click()
+    page.wait_for_load_state()
+    page.goto(relative(last_link(server, "/accounts/confirm-email/", after=mark)))
+    page.locator("main form button[type='submit']").first.click()
+    page.wait_for_load_state()
+
+
+def confirm_password(page, password: str) -> None:
+    """Answer allauth's "confirm access" page, which sensitive changes lead to."""
+    assert "/accounts/reauthenticate/" in page.url, page.url
+    page.fill("input[name='password']", password)
+    page.locator("main form button[type='submit']").first.click()
+    page.wait_for_load_state()

@@ -1,5 +1,7 @@
 """Browser journey of company accounts: sign up, verify e-mail, register a company,
-operator verification with MFA, invite a viewer, raise them to manager.
+operator verification with MFA, invite a viewer (after confirming the password),
+raise them to manager; and screenshots of the company and account pages in both
+languages.
 
 E-mails are read from the deployment's gunicorn log: without EMAIL_URL the portal
 uses the console e-mail backend.
@@ -7,71 +9,28 @@ uses the console e-mail backend.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
-import re
-import struct
-import time
-
 import pytest
 
-from tests.e2e.helpers import axe_check, login, screenshot
+from tests.e2e.helpers import (
+    axe_check,
+    confirm_password,
+    last_link,
+    log_size,
+    login,
+    relative,
+    screenshot,
+    sign_up_and_verify,
+)
 
 pytestmark = pytest.mark.e2e
 
 PASSWORD = "Blue-kettle-sings-42"
-DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # portal/companies/demo.py
-
-
-def totp(secret: str, *, at: float | None = None) -> str:
-    """RFC 6238 code (SHA-1, 6 digits, 30 s), as allauth's authenticators use."""
-    key = base64.b32decode(secret)
-    counter = int((at or time.time()) // 30)
-    digest = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
-    offset = digest[-1] & 0x0F
-    value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
-    return f"{value % 1_000_000:06d}"
-
-
-def last_link(server, pattern: str, *, after: int = 0, timeout: float = 15) -> str:
-    """The last URL matching `pattern` that the server e-mailed (console backend)."""
-    log = server.log_dir / "gunicorn.log"
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        text = log.read_text(errors="replace")[after:]
-        links = re.findall(r"https?://[^\s\"<>]+" + pattern + r"[^\s\"<>]*", text)
-        if links:
-            return links[-1]
-        time.sleep(0.3)
-    raise AssertionError(f"No e-mail with a link matching {pattern!r} was sent.")
-
-
-def log_size(server) -> int:
-    return len((server.log_dir / "gunicorn.log").read_text(errors="replace"))
-
-
-def relative(url: str) -> str:
-    return "/" + url.split("://", 1)[1].split("/", 1)[1]
-
-
-def sign_up_and_verify(page, server, email: str, *, next_url: str = "") -> None:
-    mark = log_size(server)
-    page.goto("/en/accounts/signup/" + (f"?next={next_url}" if next_url else ""))
-    page.fill("input[name='email']", email)
-    page.fill("input[name='password1']", PASSWORD)
-    page.fill("input[name='password2']", PASSWORD)
-    page.locator("main form button[type='submit']").first.click()
-    page.wait_for_load_state()
-    page.goto(relative(last_link(server, "/accounts/confirm-email/", after=mark)))
-    page.locator("main form button[type='submit']").first.click()
-    page.wait_for_load_state()
 
 
 def test_company_accounts_journey(page, new_page, portal_server):
     server = portal_server
     # 1. A customer signs up, verifies the address and registers the company.
-    sign_up_and_verify(page, server, "founder@lotus-e2e.example")
+    sign_up_and_verify(page, server, "founder@lotus-e2e.example", PASSWORD)
     page.goto("/en/company/register/")
     axe_check(page)
     page.fill("input[name='legal_name']", "Lotus E2E Trading Co., Ltd.")
@@ -86,10 +45,6 @@ def test_company_accounts_journey(page, new_page, portal_server):
     # 2. The operator admin signs in with MFA and verifies the company.
     operator = new_page()
     login(operator, "opadmin@example-telecom.test", "company-demo-2026")
-    if "/mfa/" in operator.url or operator.locator("input[name='code']").count():
-        operator.fill("input[name='code']", totp(DEMO_TOTP_SECRET))
-        operator.locator("main form button[type='submit']").first.click()
-        operator.wait_for_load_state()
     operator.goto("/admin/companies/?q=Lotus")
     operator.get_by_role("link", name="Lotus E2E Trading Co., Ltd.").click()
     operator.get_by_role("button", name="Verify company").click()
@@ -97,13 +52,18 @@ def test_company_accounts_journey(page, new_page, portal_server):
     assert "is verified" in operator.inner_text("body")
     screenshot(operator, "company-admin-verified")
 
-    # 3. The company admin invites a colleague as viewer.
+    # 3. The company admin invites a colleague as viewer: a sensitive change, so
+    # allauth asks for the password first and then sends the invitation.
     page.goto("/en/company/members/")
     mark = log_size(server)
     page.fill("input[name='email']", "colleague@lotus-e2e.example")
     page.select_option("select[name='tier']", "viewer")
     page.get_by_role("button", name="Send invitation").click()
     page.wait_for_load_state()
+    axe_check(page)
+    screenshot(page, "account-reauthenticate")
+    confirm_password(page, PASSWORD)
+    page.wait_for_url("**/en/company/members/")
     assert "colleague@lotus-e2e.example" in page.inner_text("main")
     axe_check(page)
     screenshot(page, "company-members")
@@ -111,7 +71,7 @@ def test_company_accounts_journey(page, new_page, portal_server):
 
     # 4. The colleague signs up, accepts, and cannot order or manage members.
     colleague = new_page()
-    sign_up_and_verify(colleague, server, "colleague@lotus-e2e.example")
+    sign_up_and_verify(colleague, server, "colleague@lotus-e2e.example", PASSWORD)
     colleague.goto(invitation)
     colleague.get_by_role("button", name="Accept the invitation").click()
     colleague.wait_for_url("**/en/company/")
@@ -134,3 +94,43 @@ def test_company_accounts_journey(page, new_page, portal_server):
     assert "order" in codes and "manage_members" in codes
     assert colleague.goto("/en/company/members/").status == 200
     screenshot(colleague, "company-manager-dashboard")
+
+
+COMPANY_PAGES = ["company/", "company/members/", "company/roles/", "company/sites/"]
+COMPANY_PAGES += ["company/details/", "company/audit/"]
+ACCOUNT_PAGES = ["accounts/email/", "accounts/password/change/", "accounts/2fa/"]
+ACCOUNT_PAGES += ["accounts/sessions/"]
+# MFA settings ask for the password first (allauth's reauthentication).
+MFA_PAGES = ["accounts/2fa/totp/activate/", "accounts/2fa/webauthn/add/"]
+SIGNED_OUT_PAGES = ["accounts/login/", "accounts/signup/", "accounts/password/reset/"]
+
+
+def _shoot(page, language: str, path: str) -> None:
+    axe_check(page)
+    screenshot(page, f"{language}-{path.strip('/').replace('/', '-')}")
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_company_and_account_pages(page, new_page, language):
+    """Screenshots (test-artifacts/<language>-<path>.png) and axe checks of the
+    company settings pages and the allauth pages, signed in and out."""
+    login(page, "admin@harbour.example-customer.test", "company-demo-2026")
+    for path in COMPANY_PAGES + ACCOUNT_PAGES:
+        response = page.goto(f"/{language}/{path}")
+        assert response.status == 200 and page.url.endswith(path), page.url
+        _shoot(page, language, path)
+    page.goto(f"/{language}/{MFA_PAGES[0]}")
+    assert f"/{language}/accounts/reauthenticate/" in page.url
+    _shoot(page, language, "accounts/reauthenticate/")
+    confirm_password(page, "company-demo-2026")
+    for path in MFA_PAGES:
+        page.goto(f"/{language}/{path}")
+        assert page.url.endswith(path), page.url
+        _shoot(page, language, path)
+    page.locator(".account-menu summary").click()
+    _shoot(page, language, "account-menu")
+
+    visitor = new_page()
+    for path in SIGNED_OUT_PAGES:
+        visitor.goto(f"/{language}/{path}")
+        _shoot(visitor, language, path)
