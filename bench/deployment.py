@@ -3,7 +3,8 @@
 Used by the browser tests (tests/e2e) and the benchmarks (bench/pages.py): a temp
 directory holds the SQLite database, media, static files and search index; the seeded
 portal is served by gunicorn with DEBUG off, next to a task worker. It never uses the
-developer's DATABASE_URL, CACHE_URL or SEARCH_URL, so it can run beside any test run.
+developer's DATABASE_URL, CACHE_URL or SEARCH_URL, so it can run beside any test run;
+a benchmark may pass a throwaway database of its own as `database_url`.
 """
 
 from __future__ import annotations
@@ -53,7 +54,13 @@ def free_port() -> int:
 class Deployment:
     """One seeded portal in `root`, served on 127.0.0.1 by gunicorn and a task worker."""
 
-    def __init__(self, *, root: Path | None = None, workers: int = 2) -> None:
+    def __init__(
+        self,
+        *,
+        root: Path | None = None,
+        workers: int = 2,
+        database_url: str | None = None,
+    ) -> None:
         self.root = Path(root or tempfile.mkdtemp(prefix="portal-deploy-"))
         self.workers = workers
         self.port = free_port()
@@ -77,6 +84,8 @@ class Deployment:
                 "PYTHONUNBUFFERED": "1",
             }
         )
+        if database_url:
+            self.env["DATABASE_URL"] = database_url
         self._processes: dict[str, subprocess.Popen] = {}
 
     # --- building ------------------------------------------------------------
