@@ -108,7 +108,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "portal.accounts.middleware.UserSessionActivityMiddleware",
     "portal.accounts.middleware.StaffMFARequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.route_cache.RouteCacheMiddleware",
@@ -224,6 +224,8 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_FORMS = {"add_webauthn": "portal.accounts.forms.AddSecurityKeyForm"}
 MFA_TOTP_ISSUER = "Business Portal"
+# "Last seen" in the sessions list; written at most once a minute a session by
+# portal.accounts.middleware.UserSessionActivityMiddleware (not allauth's own).
 USERSESSIONS_TRACK_ACTIVITY = True
 
 GUARDIAN_RAISE_403 = False
