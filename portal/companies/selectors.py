@@ -29,16 +29,15 @@ def company_for_member(*, user) -> Company | None:
 
 
 def member_list(*, user) -> QuerySet[Membership]:
-    """Members of the user's company with their sites, for the members page.
-
-    Three queries whatever the number of members: members, site grants, sites.
-    """
+    """Members of the user's company with their sites, by e-mail, for the members
+    page. Two queries whatever the number of members: members, and their site
+    grants with the sites."""
     grants = CompanySiteUserObjectPermission.objects.filter(
         permission__codename=permissions.SITE_ACCESS_CODENAME
     ).select_related("content_object")
     return permissions.scope_queryset(
         user,
-        Membership.objects.select_related("user", "role", "invited_by"),
+        Membership.objects.select_related("user", "role").order_by("user__email"),
         perm=P.MANAGE_MEMBERS,
     ).prefetch_related(
         Prefetch(

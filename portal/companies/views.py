@@ -34,6 +34,8 @@ from portal.companies.forms import (
 from portal.companies.models import CompanyStatus, Membership
 from portal.companies.permissions import PortalPermission as P
 
+MEMBERS_PAGE_SIZE = 25
+
 
 def member_view(perm: P | None):
     """Require sign-in, then `perm` in the user's own company; else 404 (audited)."""
@@ -229,13 +231,16 @@ def company_resubmit(request):
 
 @member_view(P.MANAGE_MEMBERS)
 def member_list(request, *, membership):
-    """Members, open invitations and the invitation form."""
+    """Members (a page at a time), open invitations and the invitation form."""
+    members = Paginator(
+        selectors.member_list(user=request.user), MEMBERS_PAGE_SIZE
+    ).get_page(request.GET.get("page"))
     return render(
         request,
         "companies/members.html",
         {
             "company": membership.company,
-            "members": selectors.member_list(user=request.user),
+            "members": members,
             "invitations": selectors.invitation_list(user=request.user),
             "form": InvitationForm(**_grant_form_kwargs(request)),
             "section": "members",
