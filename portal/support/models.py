@@ -12,7 +12,7 @@ from zoneinfo import available_timezones
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -472,11 +472,23 @@ class ServiceRequest(models.Model):
     subject = models.CharField(_("subject"), max_length=200)
     answers = models.JSONField(_("details"), default=dict, blank=True)
     idempotency_key = models.CharField(max_length=64)
-    status = models.CharField(
-        _("status"), max_length=20, choices=RequestStatus.choices, db_index=True
-    )
+    # No index on status alone: with a handful of values it only tempts SQLite's
+    # planner away from the queue index below.
+    status = models.CharField(_("status"), max_length=20, choices=RequestStatus.choices)
     priority = models.CharField(
         _("priority"), max_length=10, choices=Priority.choices, default=Priority.NORMAL
+    )
+    # Computed by the database from `priority` (0 urgent to 3 low), so that the
+    # queue's order is stored, indexed columns.
+    priority_order = models.GeneratedField(
+        expression=Case(
+            When(priority=Priority.URGENT, then=Value(0)),
+            When(priority=Priority.HIGH, then=Value(1)),
+            When(priority=Priority.NORMAL, then=Value(2)),
+            default=Value(3),
+        ),
+        output_field=models.PositiveSmallIntegerField(),
+        db_persist=True,
     )
     handling = models.CharField(_("handling"), max_length=20, choices=Handling.choices)
     assignee = models.ForeignKey(
@@ -504,7 +516,7 @@ class ServiceRequest(models.Model):
     # clock pauses while waiting for the customer (elapsed + running_since).
     first_response_due_at = models.DateTimeField(null=True, blank=True)
     first_responded_at = models.DateTimeField(null=True, blank=True)
-    resolution_due_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    resolution_due_at = models.DateTimeField(null=True, blank=True)
     resolution_elapsed = models.DurationField(default=timedelta)
     clock_running_since = models.DateTimeField(null=True, blank=True)
     response_breached = models.BooleanField(default=False)
@@ -535,9 +547,15 @@ class ServiceRequest(models.Model):
         ]
         indexes = [
             models.Index(fields=["company", "-created_at"]),
+            models.Index(fields=["company", "status"]),
             models.Index(fields=["assignee", "status"]),
             models.Index(fields=["team", "status"]),
-            models.Index(fields=["status", "resolution_due_at"]),
+            # The work queue's order (selectors.work_queue). Not a partial index
+            # on the active statuses: SQLite ignores those for bound parameters.
+            models.Index(
+                fields=["resolution_due_at", "priority_order", "created_at"],
+                name="support_request_queue",
+            ),
         ]
 
     def __str__(self):

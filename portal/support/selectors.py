@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
 from portal.companies import permissions
@@ -25,54 +25,29 @@ def request_list_for_customer(*, user) -> QuerySet[ServiceRequest]:
         ServiceRequest.objects.select_related("request_type", "site"),
         perm=PortalPermission.VIEW_REQUESTS,
         site_field="site",
-    ).order_by("-created_at")
+    ).order_by("-created_at", "-pk")
 
 
 def is_request_staff(user) -> bool:
     """Account managers, team leads and operator admins work on requests."""
-    return (
-        permissions.is_account_manager(user)
-        or permissions.is_team_lead(user)
-        or permissions.is_operator_admin(user)
-    )
+    return permissions.can_work_requests(user)
 
 
-def request_list_for_staff(*, user) -> QuerySet[ServiceRequest]:
-    """Requests a staff member may work on: their companies' (via the permission
-    module), those assigned to them, and those in the queues of their teams."""
-    if not is_request_staff(user):
-        return ServiceRequest.objects.none()
-    base = ServiceRequest.objects.select_related(
+def request_list_for_staff(*, user, queryset=None) -> QuerySet[ServiceRequest]:
+    """Requests a staff member may work on (`queryset`, default all, narrowed): the
+    permission module decides which (their companies', assigned, their teams')."""
+    if queryset is None:
+        queryset = ServiceRequest.objects.all()
+    return permissions.scope_staff_work(user, queryset).select_related(
         "company", "request_type", "assignee", "team"
     )
-    if permissions.is_operator_admin(user):
-        return base
-    team_ids = list(
-        Team.objects.filter(Q(members=user.pk) | Q(lead_id=user.pk)).values_list(
-            "pk", flat=True
-        )
-    )
-    # No joins and no DISTINCT: the company rule is a subquery of the permission
-    # module, the queues are a short list of ids.
-    visible = permissions.scope_queryset(
-        user, base, perm=PortalPermission.VIEW_REQUESTS
-    )
-    return visible | base.filter(Q(assignee_id=user.pk) | Q(team_id__in=team_ids))
-
-
-PRIORITY_ORDER = Case(
-    When(priority="urgent", then=Value(0)),
-    When(priority="high", then=Value(1)),
-    When(priority="normal", then=Value(2)),
-    default=Value(3),
-    output_field=IntegerField(),
-)
 
 
 def work_queue(*, user, filters: dict | None = None) -> QuerySet[ServiceRequest]:
-    """The manager's queue: active requests ordered by SLA urgency, then priority."""
+    """The manager's queue: active requests by SLA urgency (resolution due time,
+    paused clocks last), then priority, then age; served by the queue index."""
     filters = filters or {}
-    queryset = request_list_for_staff(user=user).filter(status__in=ACTIVE_STATUSES)
+    queryset = ServiceRequest.objects.filter(status__in=ACTIVE_STATUSES)
     if filters.get("status"):
         queryset = queryset.filter(status=filters["status"])
     if filters.get("priority"):
@@ -87,10 +62,12 @@ def work_queue(*, user, filters: dict | None = None) -> QuerySet[ServiceRequest]
         )
     if filters.get("mine"):
         queryset = queryset.filter(assignee_id=user.pk)
-    return queryset.annotate(priority_rank=PRIORITY_ORDER).order_by(
-        "first_response_due_at" if filters.get("by_response") else "resolution_due_at",
-        "priority_rank",
-        "created_at",
+    due = "first_response_due_at" if filters.get("by_response") else "resolution_due_at"
+    return (
+        request_list_for_staff(user=user, queryset=queryset)
+        .select_related(None)
+        .select_related("company", "assignee")
+        .order_by(F(due).asc(nulls_last=True), "priority_order", "created_at")
     )
 
 

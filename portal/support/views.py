@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -21,6 +22,7 @@ from django.views.decorators.http import require_POST
 from portal.companies import permissions
 from portal.companies.models import StaffGroup
 from portal.companies.permissions import PortalPermission
+from portal.pagination import page_of
 from portal.support import lifecycle, selectors, services
 from portal.support.forms import (
     AssignForm,
@@ -31,6 +33,9 @@ from portal.support.forms import (
     RequestForm,
 )
 from portal.support.models import Attachment, Notification, RequestType
+
+LIST_PAGE_SIZE = 25
+QUEUE_PAGE_SIZE = 25
 
 
 def _errors(error: ValidationError) -> list[str]:
@@ -47,8 +52,10 @@ def _files(form) -> list:
 
 @login_required
 def request_list(request):
-    """The company's requests the user may see, newest first."""
-    requests = selectors.request_list_for_customer(user=request.user)[:200]
+    """The company's requests the user may see, newest first, a page at a time."""
+    requests = Paginator(
+        selectors.request_list_for_customer(user=request.user), LIST_PAGE_SIZE
+    ).get_page(request.GET.get("page"))
     return render(
         request,
         "support/request_list.html",
@@ -285,7 +292,11 @@ def work_queue(request):
     _require_staff(request.user)
     form = QueueFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    queue = selectors.work_queue(user=request.user, filters=filters)[:100]
+    queue = page_of(
+        selectors.work_queue(user=request.user, filters=filters),
+        request.GET.get("page"),
+        per_page=QUEUE_PAGE_SIZE,
+    )
     return render(
         request,
         "support/work_queue.html",
