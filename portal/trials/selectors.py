@@ -35,7 +35,8 @@ def policy_for_product(*, product_code: str) -> TrialPolicy | None:
 
 
 def trial_list_for_user(*, user) -> QuerySet[Trial]:
-    """The trials the user may see, with what the trials page shows, newest first."""
+    """The trials the user may see, with what the trials page shows, newest first;
+    a fixed number of queries for any number of trials."""
     live_credentials = TrialCredential.objects.filter(revoked_at__isnull=True)
     return (
         permissions.scope_queryset(
@@ -49,7 +50,7 @@ def trial_list_for_user(*, user) -> QuerySet[Trial]:
             ),
             "notices",
         )
-        .order_by("-created_at")
+        .order_by("-created_at", "-pk")
     )
 
 

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -18,6 +19,7 @@ from portal.trials.lifecycle import TransitionNotAllowed
 
 P = PortalPermission
 ISSUED_SESSION_KEY = "trials_issued_credential"
+TRIALS_PAGE_SIZE = 20
 
 
 def _pdf_response(content: bytes, filename: str) -> HttpResponse:
@@ -38,10 +40,13 @@ def _stash_secret(request, issued) -> None:
 
 @login_required
 def trial_list(request):
-    """The company's trials: state, days left, quota use, credentials and actions."""
+    """The company's trials, 20 a page: state, days left, quota use, credentials and
+    actions."""
     if not permissions.has_permission(request.user, P.VIEW_TRIALS):
         raise PermissionDenied(_("Your account may not see trials."))
-    trials = list(selectors.trial_list_for_user(user=request.user))
+    trials = Paginator(
+        selectors.trial_list_for_user(user=request.user), TRIALS_PAGE_SIZE
+    ).get_page(request.GET.get("page"))
     return render(
         request,
         "trials/trial_list.html",
