@@ -92,11 +92,14 @@ def appointment_notify(*, appointment: Appointment, event: str, actor) -> None:
                 message=headline(appointment, event)[:300],
                 url=url,
             )
-    actor_id = actor.pk if actor is not None else None
-    transaction.on_commit(
-        lambda: _enqueue(appointment.pk, event, appointment.sequence, actor_id),
-        robust=True,
+    # Bind the values now: the e-mail describes this change, not a later one.
+    args = (
+        appointment.pk,
+        event,
+        appointment.sequence,
+        actor.pk if actor is not None else None,
     )
+    transaction.on_commit(lambda: _enqueue(*args), robust=True)
 
 
 def _enqueue(appointment_id: int, event: str, sequence: int, actor_id) -> None:
