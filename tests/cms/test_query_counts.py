@@ -104,3 +104,21 @@ def test_query_counts_are_small_and_do_not_grow_with_content(client):
     _add_content(4)
     after = {path: _queries(client, path) for path in BUDGETS}
     assert after == before
+
+
+def test_a_signed_in_product_view_reuses_what_everyone_shares(
+    client, django_user_model
+):
+    """A signed-in customer's product page is rendered for them, but the route, the
+    navigation and the published content around their own parts are shared."""
+    client.force_login(
+        django_user_model.objects.get(email="admin@jade.example-customer.test")
+    )
+    path = "/en/products/business-fibre-500/"
+    assert client.get(path).status_code == 200  # fills the shared caches
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path)
+    assert response.status_code == 200
+    # What remains is theirs: session, user, allauth's session activity, their
+    # company membership and permissions, and the product's trial policy.
+    assert len(captured) <= 20, "\n".join(q["sql"][:150] for q in captured)
