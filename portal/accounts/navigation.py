@@ -1,0 +1,47 @@
+"""The signed-in user's workspace links in the site header.
+
+Which links a user gets is decided by the permission module; the header template
+only lists them. Used by the `workspace_links` template tag.
+"""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from portal.companies import permissions
+from portal.companies.permissions import PortalPermission as P
+
+
+def unread_notification_count(user) -> int:
+    from portal.support.models import Notification
+
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+
+
+def workspace_links_for(user) -> list[dict]:
+    """Links to the parts of the portal this user may use, in header order.
+
+    Each link is `{"label", "url", "badge"}`; the badge is a count worth the
+    user's attention (unread notifications), or None.
+    """
+    if not user.is_authenticated:
+        return []
+    links = []
+
+    def add(label, url_name, badge=None):
+        links.append({"label": label, "url": reverse(url_name), "badge": badge})
+
+    if permissions.can_work_requests(user):
+        add(_("Work queue"), "support:work_queue")
+        add(_("Appointments"), "appointments:work")
+        add(_("Trials to follow"), "trials:manager")
+    if permissions.is_staff_member(user):
+        add(_("Admin"), "wagtailadmin_home")
+    else:
+        if permissions.has_permission(user, P.VIEW_REQUESTS):
+            add(_("Requests"), "support:request_list")
+        if permissions.has_permission(user, P.VIEW_TRIALS):
+            add(_("Trials"), "trials:list")
+        add(_("Your company"), "companies:dashboard")
+    unread = unread_notification_count(user)
+    add(_("Notifications"), "support:notifications", badge=unread or None)
+    return links
