@@ -9,8 +9,20 @@ class AppointmentsConfig(AppConfig):
 
     def ready(self):
         from portal.appointments import selectors
+        from portal.companies.audit import register_action_labels
         from portal.companies.dashboard import DashboardSection, register_section
         from portal.companies.permissions import PortalPermission
+
+        register_action_labels(
+            {
+                "appointment.booked": _("Appointment booked"),
+                "appointment.proposed": _("Appointment proposed"),
+                "appointment.accepted": _("Appointment accepted"),
+                "appointment.rescheduled": _("Appointment rescheduled"),
+                "appointment.cancelled": _("Appointment cancelled"),
+                "appointment.completed": _("Appointment completed"),
+            }
+        )
 
         register_section(
             DashboardSection(
