@@ -5,6 +5,7 @@ Chinese runs are segmented with jieba (search mode, so 宽带专线 also yields 
 pricing” is searchable in both scripts.
 """
 
+import functools
 import re
 
 import jieba
@@ -91,8 +92,13 @@ def query_terms(text: str, limit: int = 32) -> list[str]:
 
 def snippet_pattern(terms: list[str]) -> re.Pattern | None:
     """A regex finding the surface forms of index terms (stems match as prefixes)."""
+    return _snippet_pattern(tuple(sorted(set(terms), key=lambda t: (-len(t), t))))
+
+
+@functools.lru_cache(maxsize=1024)
+def _snippet_pattern(terms: tuple[str, ...]) -> re.Pattern | None:
     parts = []
-    for term in sorted(set(terms), key=len, reverse=True):
+    for term in terms:
         if _CJK.match(term):
             parts.append(re.escape(term))
         else:

@@ -9,12 +9,16 @@ class SearchConfig(AppConfig):
     def ready(self):
         from django.core.cache import cache
         from django.db.models.signals import post_delete, post_save
+        from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
         from search.models import SynonymGroup
-        from search.selectors import SYNONYM_CACHE_KEY
+        from search.selectors import PROMOTED_QUERIES_CACHE_KEY, SYNONYM_CACHE_KEY
 
         def forget_synonyms(**kwargs):
             cache.delete(SYNONYM_CACHE_KEY)
+
+        def forget_promoted_queries(**kwargs):
+            cache.delete(PROMOTED_QUERIES_CACHE_KEY)
 
         for signal in (post_save, post_delete):
             signal.connect(
@@ -23,3 +27,10 @@ class SearchConfig(AppConfig):
                 weak=False,  # a local function would be garbage-collected
                 dispatch_uid=f"synonyms_{signal}",
             )
+            for model in (SearchPromotion, Query):
+                signal.connect(
+                    forget_promoted_queries,
+                    sender=model,
+                    weak=False,
+                    dispatch_uid=f"promoted_{model.__name__}_{signal}",
+                )

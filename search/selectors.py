@@ -18,6 +18,7 @@ from search import audience, engine
 from search.models import SearchQueryStat, SynonymGroup
 
 SYNONYM_CACHE_KEY = "search:synonym-groups"
+PROMOTED_QUERIES_CACHE_KEY = "search:promoted-queries"
 MAX_EXPANSIONS = 6
 
 
@@ -69,14 +70,29 @@ def synonym_expansions(*, query: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(expansions))[:MAX_EXPANSIONS]
 
 
+def promoted_queries() -> frozenset[str]:
+    """The query strings editors promoted pages for (cached until one changes), so
+    the many searches without promotions need no database query."""
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    found = cache.get(PROMOTED_QUERIES_CACHE_KEY)
+    if found is None:
+        found = frozenset(
+            SearchPromotion.objects.values_list("query__query_string", flat=True)
+        )
+        cache.set(PROMOTED_QUERIES_CACHE_KEY, found, 3600)
+    return found
+
+
 def promotions_for(*, query: str, user, language: str | None) -> list[Promotion]:
     """Editor's picks for this query that this user may see, in the editors' order."""
     from wagtail.contrib.search_promotions.models import SearchPromotion
 
+    normalised = normalise_query_string(query)
+    if normalised not in promoted_queries():
+        return []
     picks = (
-        SearchPromotion.objects.filter(
-            query__query_string=normalise_query_string(query)
-        )
+        SearchPromotion.objects.filter(query__query_string=normalised)
         .select_related("page", "page__locale")
         .order_by("sort_order")
     )
