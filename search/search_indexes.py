@@ -5,6 +5,8 @@ who may see it, see search.audience); queries are always filtered by it. Results
 are rendered from stored fields alone, so a search never touches the database.
 """
 
+import html
+
 from django.db.models import Prefetch
 from haystack import indexes
 from wagtail.models import Page, PageViewRestriction
@@ -71,7 +73,10 @@ class PageIndex(PortalIndex):
         return " ".join(translations)
 
     def prepare_text(self, obj):
-        parts = [obj.title, obj.summary, self.body_text(obj)]
+        body = self.body_text(obj)
+        # A body that opens with the summary would count its words twice.
+        summary = "" if obj.summary and body.startswith(obj.summary) else obj.summary
+        parts = [obj.title, summary, body]
         return "\n".join(part for part in parts if part)
 
     def body_text(self, obj) -> str:
@@ -107,8 +112,10 @@ def streamfield_text(value) -> str:
         return ""
     from django.utils.html import strip_tags
 
-    html = value.render_as_block().replace("<", " <")
-    return " ".join(strip_tags(html).split())
+    rendered = value.render_as_block().replace("<", " <")
+    # Entities unescaped: "it&#x27;s" would index the words "x27" and "s", and
+    # snippets (escaped again when shown) would print the entity.
+    return " ".join(html.unescape(strip_tags(rendered)).split())
 
 
 class KnowledgeArticleIndex(PageIndex, indexes.Indexable):
