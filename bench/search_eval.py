@@ -20,11 +20,14 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# Run as a script, Python puts bench/ first on the path, where bench/requests.py
+# would shadow the requests library Wagtail imports.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
+sys.path.insert(0, str(ROOT))
 K = 10
 
 
 def setup_django(workdir: str) -> None:
-    sys.path.insert(0, str(ROOT))
     os.environ.update(
         {
             "DJANGO_DEBUG": "1",

@@ -169,6 +169,9 @@ HAYSTACK_SIGNAL_PROCESSOR = env_str(
     "HAYSTACK_SIGNAL_PROCESSOR", "search.signals.QueuedSignalProcessor"
 )
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 10
+# Hybrid ranking on Whoosh (search/embeddings.py): "auto" blends in sentence
+# embeddings when their package is installed, "off" keeps search lexical only.
+SEARCH_EMBEDDINGS = env_str("SEARCH_EMBEDDINGS", "auto")
 
 TASKS = {
     "default": {

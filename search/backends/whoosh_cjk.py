@@ -16,11 +16,15 @@ from collections import OrderedDict
 import numpy as np
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
-from whoosh.fields import DATETIME, KEYWORD, STORED, TEXT, Schema
+from haystack.exceptions import SkipDocument
+from whoosh.codec.whoosh3 import W3LeafMatcher, W3PerDocReader
+from whoosh.columns import FixedBytesColumn
+from whoosh.fields import COLUMN, DATETIME, KEYWORD, STORED, TEXT, Schema
 from whoosh.fields import ID as WHOOSH_ID
+from whoosh.writing import AsyncWriter
 
 from search import audience as search_audience
-from search import engine
+from search import embeddings, engine
 from search.analyzers import ChineseEnglishAnalyzer, query_terms, snippet_pattern
 
 # Weights of the fields a query runs against (BM25F per field, summed).
@@ -30,6 +34,63 @@ SINGLE_VALUED_FACETS = ("type", "language", "family", "category")
 MULTI_VALUED_FACETS = ("segments",)
 SNIPPET_CHARS = 220
 BM25_K1, BM25_B = 1.2, 0.75
+# Hybrid ranking: relevance = (1 - DENSE_WEIGHT) * lexical score / best lexical
+# score + DENSE_WEIGHT * cosine similarity, over the lexical and the vector top-k.
+DENSE_WEIGHT = 0.5
+HYBRID_CANDIDATES = 100
+# A document no query word matched is a result only when this similar to the query
+# (unrelated texts score about 0 to 0.1 with this model).
+DENSE_MIN_SIMILARITY = 0.25
+# Postings kept in memory per index generation (per process).
+TERM_CACHE_BYTES = 128 * 1024 * 1024
+
+
+def _cached_length_reader(self, fieldname, column):
+    """Whoosh's W3PerDocReader._cached_reader, remembering a missing column too.
+
+    Whoosh looks for a field's length file on disk again for every posting of a
+    field that has none (keywords, a text field empty in every document): millions
+    of stat() calls when a large segment is written or lengths are read.
+    """
+    if fieldname not in self._readers:
+        has_column = self.has_column(fieldname)
+        self._readers[fieldname] = (
+            self.column_reader(fieldname, column) if has_column else None
+        )
+    return self._readers[fieldname]
+
+
+W3PerDocReader._cached_reader = _cached_length_reader
+
+
+def read_postings(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Document numbers and frequencies of a term, read a block at a time.
+
+    Whoosh's matchers yield one posting per Python call (and decode positions to
+    get a weight); reading its blocks' id and weight arrays directly is some 20
+    times faster, which matters for the first query after each commit. Deleted
+    documents are included.
+    """
+    ids, weights = [], []
+    for leaf, offset in reader.leaf_readers():
+        if (field, text) not in leaf:
+            continue
+        matcher = leaf.postings(field, text)
+        matcher = getattr(matcher, "child", matcher)  # unwrap the deletion filter
+        if not isinstance(matcher, W3LeafMatcher):
+            pairs = list(matcher.items_as("weight"))
+            ids.append(np.array([p[0] for p in pairs], dtype=np.int32) + offset)
+            weights.append(np.array([p[1] for p in pairs], dtype=np.float32))
+            continue
+        while matcher.is_active():
+            matcher._read_ids()
+            matcher._read_weights()
+            ids.append(np.asarray(matcher._ids, dtype=np.int32) + offset)
+            weights.append(np.asarray(matcher._weights, dtype=np.float32))
+            matcher._next_block()
+    if not ids:
+        return np.empty(0, dtype=np.int32), np.empty(0, dtype=np.float32)
+    return np.concatenate(ids), np.concatenate(weights)
 
 
 class ChineseWhooshSearchBackend(WhooshSearchBackend):
@@ -63,7 +124,34 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
                 schema_fields[name] = WHOOSH_ID(stored=True)
             else:
                 schema_fields[name] = TEXT(analyzer=analyzer, stored=True, phrase=True)
+        # Sentence embeddings of the documents (zeros when the model is not used),
+        # a column so they follow every merge and deletion of the index.
+        schema_fields[EMBEDDING] = COLUMN(FixedBytesColumn(embeddings.VECTOR_BYTES))
         return content_field_name, Schema(**schema_fields)
+
+    def update(self, index, iterable, commit=True):
+        """Haystack's update, with the embeddings of the batch computed together."""
+        if not self.setup_complete:
+            self.setup()
+        self.index = self.index.refresh()
+        docs = []
+        for obj in iterable:
+            try:
+                doc = index.full_prepare(obj)
+            except SkipDocument:
+                continue
+            doc = {key: self._from_python(value) for key, value in doc.items()}
+            doc.pop("boost", None)
+            docs.append(doc)
+        if not docs:
+            return
+        add_embeddings(docs)
+        writer = AsyncWriter(self.index)
+        for doc in docs:
+            writer.update_document(**doc)
+        writer.commit()
+        if writer.ident is not None:
+            writer.join()
 
     # The portal's query path -------------------------------------------------
 
@@ -87,6 +175,18 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
 
 class ChineseWhooshEngine(WhooshEngine):
     backend = ChineseWhooshSearchBackend
+
+
+EMBEDDING = "embedding"
+
+
+def add_embeddings(docs: list[dict]) -> None:
+    """Give prepared index documents their embedding (when hybrid ranking is on)."""
+    if not docs or not embeddings.enabled():
+        return
+    vectors = embeddings.document_vectors([doc.get("text") or "" for doc in docs])
+    for doc, vector in zip(docs, vectors, strict=True):
+        doc[EMBEDDING] = vector.tobytes()
 
 
 class IndexView:
@@ -125,6 +225,7 @@ class IndexView:
         self.size = self.reader.doc_count_all()
         self._lock = threading.Lock()
         self._term_cache: OrderedDict = OrderedDict()
+        self._term_cache_bytes = 0
         self._mask_cache: OrderedDict = OrderedDict()
         self._facet_codes: dict[str, tuple[list[str], np.ndarray]] = {}
         self._facet_members: dict[str, dict[str, np.ndarray]] = {}
@@ -132,26 +233,14 @@ class IndexView:
         self._live = None
         self._field_lengths: dict[str, tuple[np.ndarray, float]] = {}
         self._published_order = None
+        self._vector_index = None
         self._clauses = None
 
     # Cached arrays ------------------------------------------------------------
 
     def _postings(self, field: str, text: str) -> np.ndarray:
-        key = (field, text)
-        cached = self._term_cache.get(key)
-        if cached is not None:
-            return cached
-        if (field, text) in self.reader:
-            ids = np.fromiter(
-                self.reader.postings(field, text).all_ids(), dtype=np.int64
-            )
-        else:
-            ids = np.empty(0, dtype=np.int64)
-        with self._lock:
-            self._term_cache[key] = ids
-            if len(self._term_cache) > 4096:
-                self._term_cache.popitem(last=False)
-        return ids
+        """Document numbers of one term's live documents."""
+        return self._term_weights(field, text)[0]
 
     def _mask_of(self, field: str, values) -> np.ndarray:
         mask = np.zeros(self.size, dtype=bool)
@@ -213,20 +302,23 @@ class IndexView:
 
     def _term_weights(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         """Document numbers and term frequencies of one term (cached per term)."""
-        key = ("tf", field, text)
+        key = (field, text)
         cached = self._term_cache.get(key)
         if cached is not None:
             return cached
         if (field, text) in self.reader:
-            pairs = list(self.reader.postings(field, text).items_as("weight"))
-            ids = np.fromiter((p[0] for p in pairs), dtype=np.int64, count=len(pairs))
-            tf = np.fromiter((p[1] for p in pairs), dtype=np.float32, count=len(pairs))
+            ids, tf = read_postings(self.reader, field, text)
+            live = self.live()[ids]
+            if not live.all():  # replaced and deleted documents still in segments
+                ids, tf = ids[live], tf[live]
         else:
-            ids, tf = np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
+            ids, tf = np.empty(0, dtype=np.int32), np.empty(0, dtype=np.float32)
         with self._lock:
             self._term_cache[key] = (ids, tf)
-            if len(self._term_cache) > 4096:
-                self._term_cache.popitem(last=False)
+            self._term_cache_bytes += ids.nbytes + tf.nbytes
+            while self._term_cache_bytes > TERM_CACHE_BYTES and self._term_cache:
+                _, (old_ids, old_tf) = self._term_cache.popitem(last=False)
+                self._term_cache_bytes -= old_ids.nbytes + old_tf.nbytes
         return ids, tf
 
     def _lengths(self, field: str) -> tuple[np.ndarray, float]:
@@ -251,6 +343,12 @@ class IndexView:
                 values = list(range(self.size))
             self._published_order = np.array(values, dtype=np.float64)
         return self._published_order
+
+    def vectors(self) -> "VectorIndex | None":
+        """The documents' embeddings, or None when no document has one."""
+        if self._vector_index is None:
+            self._vector_index = VectorIndex.from_reader(self.reader, self.size)
+        return self._vector_index or None
 
     def scores(self, terms: list[str], expansions: list[list[str]]) -> np.ndarray:
         """BM25F-style scores of every document: per field BM25, boosted, summed.
@@ -278,18 +376,28 @@ class IndexView:
         terms = query_terms(spec.query)
         expansions = [query_terms(e) for e in spec.expansions]
         expansions = [e for e in expansions if e and e != terms]
-        if not terms or not self.size:
+        if not spec.query.strip() or not self.size:
             return engine.Outcome(
                 total=0, hits=[], facets={}, suggestion=self.suggest(spec.query)
             )
-        scores = self.scores(terms, expansions)
-        base = (scores > 0) & self.filter_mask(spec.audience, {})
+        scores = self.scores(terms, expansions) if terms else self._zeros()
+        visible = self.filter_mask(spec.audience, {})
         selection = {
             name: self._mask_of(name, [value]) for name, value in spec.filters.items()
         }
-        result_mask = base.copy()
+        wanted = visible.copy()
         for mask in selection.values():
-            result_mask &= mask
+            wanted &= mask
+        matched = scores > 0
+        vectors = self.vectors() if embeddings.enabled() else None
+        if vectors is not None:
+            query_vector = embeddings.query_vector(spec.query)
+            scores, similar = hybrid_scores(
+                scores, vectors, query_vector, wanted, limit=spec.offset + spec.limit
+            )
+            matched = matched | similar
+        base = matched & visible
+        result_mask = base & wanted
         total = int(result_mask.sum())
         facets = self.facets(base, selection) if spec.with_facets else {}
         hits = self.top_hits(terms, scores, result_mask, spec) if total else []
@@ -297,6 +405,9 @@ class IndexView:
         return engine.Outcome(
             total=total, hits=hits, facets=facets, suggestion=suggestion
         )
+
+    def _zeros(self) -> np.ndarray:
+        return np.zeros(self.size, dtype=np.float32)
 
     def top_hits(self, terms, scores, result_mask, spec) -> list[engine.Hit]:
         candidates = np.flatnonzero(result_mask)
@@ -325,7 +436,9 @@ class IndexView:
                     external_id=fields.get("external_id") or "",
                     score=round(float(scores[docnum]), 4),
                     snippet=make_snippet(
-                        fields.get("text", ""), fields.get("summary") or "", pattern
+                        body_of(fields.get("text", ""), fields.get("title", "")),
+                        fields.get("summary") or "",
+                        pattern,
                     ),
                     published=(
                         fields["published"].isoformat()
@@ -431,6 +544,101 @@ class IndexView:
             seen.add(docnum)
             found.append(engine.Suggestion(title=title, url=url, type=kind))
         return found
+
+
+class VectorIndex:
+    """Unit document vectors with sign-bit codes for a fast first pass.
+
+    The nearest documents are found the way vector engines do at scale: Hamming
+    distance between binary codes (one bit per dimension, after centring) picks a
+    shortlist, and exact cosine similarity orders it.
+    """
+
+    SHORTLIST = 300
+
+    def __init__(self, vectors: np.ndarray, present: np.ndarray):
+        self.vectors = vectors  # float16, one row per document number
+        self.present = present  # documents that have an embedding
+        self.centre = (
+            vectors[present].astype(np.float32).mean(axis=0)
+            if present.any()
+            else np.zeros(vectors.shape[1], dtype=np.float32)
+        )
+        bits = np.packbits(vectors.astype(np.float32) - self.centre > 0, axis=1)
+        self.codes = bits.view(np.uint64)
+
+    def __bool__(self) -> bool:
+        return bool(self.present.any())
+
+    @classmethod
+    def from_reader(cls, reader, size: int) -> "VectorIndex":
+        if size and reader.has_column(EMBEDDING):
+            column = reader.column_reader(EMBEDDING, translate=False)
+            raw = b"".join(column[d] for d in range(size))
+            vectors = np.frombuffer(raw, dtype=np.float16).reshape(size, -1)
+        else:
+            vectors = np.zeros((size, embeddings.DIMENSIONS), dtype=np.float16)
+        present = vectors.any(axis=1) if size else np.zeros(0, dtype=bool)
+        return cls(vectors, present)
+
+    def similarity(self, docnums: np.ndarray, query: np.ndarray) -> np.ndarray:
+        """Cosine similarity of these documents to the query (0 without a vector)."""
+        return self.vectors[docnums].astype(np.float32) @ query
+
+    def nearest(self, query: np.ndarray, mask: np.ndarray, k: int) -> np.ndarray:
+        """Document numbers of the (about) k most similar documents within mask."""
+        allowed = mask & self.present
+        if np.count_nonzero(allowed) > self.SHORTLIST:
+            # Over every code, then masked: cheaper than gathering the allowed rows.
+            code = np.packbits(query - self.centre > 0).view(np.uint64)
+            distance = np.bitwise_count(self.codes ^ code).sum(axis=1, dtype=np.uint16)
+            distance[~allowed] = np.iinfo(np.uint16).max
+            candidates = np.argpartition(distance, self.SHORTLIST - 1)[: self.SHORTLIST]
+        else:
+            candidates = np.flatnonzero(allowed)
+        similarity = self.similarity(candidates, query)
+        if len(candidates) > k:
+            top = np.argpartition(-similarity, k - 1)[:k]
+            candidates = candidates[top]
+        return candidates
+
+
+def hybrid_scores(
+    lexical: np.ndarray,
+    vectors: VectorIndex,
+    query_vector: np.ndarray,
+    wanted: np.ndarray,
+    *,
+    limit: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Blend lexical and vector relevance over both engines' top candidates.
+
+    Each lexical score is divided by the best one, so both signals lie in [0, 1],
+    and the blend weighs them DENSE_WEIGHT apart. Only the candidates are blended;
+    every other document keeps a lower, lexical-only score. Returns the scores and
+    the documents added by similarity alone.
+    """
+    k = max(HYBRID_CANDIDATES, limit)
+    lexical_hits = np.flatnonzero((lexical > 0) & wanted)
+    if len(lexical_hits) > k:
+        top = np.argpartition(-lexical[lexical_hits], k - 1)[:k]
+        lexical_top = lexical_hits[top]
+    else:
+        lexical_top = lexical_hits
+    dense_top = vectors.nearest(query_vector, wanted, k)
+    candidates = np.union1d(lexical_top, dense_top)
+    similarity = np.clip(vectors.similarity(candidates, query_vector), 0, 1)
+    best = float(lexical[lexical_top].max()) if len(lexical_top) else 0.0
+    scores = (1 - DENSE_WEIGHT) * lexical / best if best else lexical.copy()
+    scores[candidates] += DENSE_WEIGHT * similarity
+    similar = np.zeros(len(lexical), dtype=bool)
+    similar[candidates[similarity >= DENSE_MIN_SIMILARITY]] = True
+    return scores.astype(np.float32), similar
+
+
+def body_of(text: str, title: str) -> str:
+    """The indexed text without the title it starts with (shown above the snippet)."""
+    return text[len(title) :].lstrip() if title and text.startswith(title) else text
 
 
 def make_snippet(text: str, summary: str, pattern) -> str:

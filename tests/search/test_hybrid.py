@@ -1,0 +1,76 @@
+"""Hybrid ranking: sentence embeddings blended with the lexical ranking (Whoosh)."""
+
+import numpy as np
+import pytest
+from whoosh import index as whoosh_index
+from whoosh.fields import ID, TEXT, Schema
+
+from search import embeddings
+from search.backends.whoosh_cjk import read_postings
+from tests.search.conftest import api
+
+needs_model = pytest.mark.skipif(
+    not embeddings.enabled(), reason="the embedding model package is not installed"
+)
+
+
+def test_read_postings_matches_whoosh_matchers(tmp_path):
+    """Block-wise reading gives Whoosh's own postings, across segments."""
+    schema = Schema(id=ID(stored=True, unique=True), text=TEXT(phrase=True))
+    ix = whoosh_index.create_in(str(tmp_path), schema)
+    for batch in range(3):
+        writer = ix.writer()
+        for n in range(300):
+            words = ["router"] * (1 + n % 4) + (["fibre"] if n % 3 else [])
+            writer.add_document(id=f"{batch}-{n}", text=" ".join(words))
+        writer.commit(merge=False)
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        assert len(reader.leaf_readers()) == 3
+        for term in ("router", "fibre"):
+            ids, tf = read_postings(reader, "text", term)
+            expected = list(reader.postings("text", term).items_as("weight"))
+            assert ids.tolist() == [docnum for docnum, _ in expected]
+            assert np.allclose(tf, [weight for _, weight in expected])
+
+
+@needs_model
+def test_query_without_shared_words_finds_the_article(client, make_article):
+    make_article(
+        "Reset your password",
+        "Open the sign-in page, choose Forgot password and follow the e-mail link.",
+    )
+    make_article(
+        "Pay an invoice", "Invoices are paid by bank transfer from the billing page."
+    )
+    # Chinese words, an English article: only the embeddings connect them.
+    results = api(client, q="重置密码")["results"]
+    assert [r["title"] for r in results][:1] == ["Reset your password"]
+
+
+@needs_model
+def test_embeddings_off_keeps_search_lexical(client, make_article, settings):
+    make_article(
+        "Reset your password",
+        "Open the sign-in page, choose Forgot password and follow the e-mail link.",
+    )
+    settings.SEARCH_EMBEDDINGS = "off"
+    assert api(client, q="重置密码")["results"] == []
+    assert [r["title"] for r in api(client, q="password")["results"]] == [
+        "Reset your password"
+    ]
+
+
+def test_documents_are_stored_with_their_embedding(make_article):
+    from search.engine import backend
+
+    make_article("Eject the SIM tray", "Use the pin.")
+    view = backend()._view()
+    vectors = view.vectors() if embeddings.enabled() else None
+    if embeddings.enabled():
+        live = view.live()  # replaced revisions stay in the segment, deleted
+        assert vectors is not None and int(vectors.present[live].sum()) == 1
+        row = vectors.vectors[live & vectors.present][0].astype(np.float32)
+        assert abs(float(np.linalg.norm(row)) - 1) < 0.01
+    else:
+        assert vectors is None
