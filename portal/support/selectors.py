@@ -43,6 +43,21 @@ def request_list_for_staff(*, user, queryset=None) -> QuerySet[ServiceRequest]:
     )
 
 
+#: What the queue page shows: the rows stay narrow (no answers, no routing facts).
+QUEUE_COLUMNS = (
+    "subject",
+    "status",
+    "priority",
+    "resolution_due_at",
+    "response_breached",
+    "resolution_breached",
+    "company__legal_name",
+    "assignee__email",
+    "assignee__first_name",
+    "assignee__last_name",
+)
+
+
 def work_queue(*, user, filters: dict | None = None) -> QuerySet[ServiceRequest]:
     """The manager's queue: active requests by SLA urgency (resolution due time,
     paused clocks last), then priority, then age; served by the queue index."""
@@ -67,6 +82,7 @@ def work_queue(*, user, filters: dict | None = None) -> QuerySet[ServiceRequest]
         request_list_for_staff(user=user, queryset=queryset)
         .select_related(None)
         .select_related("company", "assignee")
+        .only(*QUEUE_COLUMNS)
         .order_by(F(due).asc(nulls_last=True), "priority_order", "created_at")
     )
 
