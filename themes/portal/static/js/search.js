@@ -115,7 +115,10 @@
         .then(function (r) { return r.json(); })
         .then(function (answer) {
           status.textContent = answer.message || answer.error || "";
-          if (answer.saved) form.querySelectorAll("button").forEach(function (b) { b.disabled = true; });
+          if (!answer.saved) return;
+          // One answer per reading: show which one was given, and take no other.
+          form.querySelectorAll("button").forEach(function (b) { b.disabled = true; });
+          button.setAttribute("aria-pressed", "true");
         })
         .catch(function () { form.submit(); });
     });
