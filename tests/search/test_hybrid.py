@@ -74,3 +74,50 @@ def test_documents_are_stored_with_their_embedding(make_article):
         assert abs(float(np.linalg.norm(row)) - 1) < 0.01
     else:
         assert vectors is None
+
+
+def test_hybrid_blend_and_similarity_floor():
+    """Scores blend lexical (relative to the best) and cosine; a document no word
+    matched joins only above the similarity floor."""
+    from search.backends.whoosh_cjk import (
+        DENSE_MIN_SIMILARITY,
+        VectorIndex,
+        hybrid_scores,
+    )
+
+    def unit(*values):
+        vector = np.array(values + (0.0,) * (4 - len(values)), dtype=np.float32)
+        return vector / np.linalg.norm(vector)
+
+    query = unit(1.0)
+    vectors = np.stack(
+        [
+            unit(0.2, 1.0),  # lexical best, barely similar
+            unit(1.0, 0.3),  # lexical second, very similar
+            unit(1.0, 1.0),  # no word matched, similar enough
+            unit(0.05, 1.0),  # no word matched, unrelated
+            unit(1.0),  # very similar but not visible
+        ]
+    ).astype(np.float16)
+    index = VectorIndex(vectors, np.ones(5, dtype=bool))
+    lexical = np.array([4.0, 3.0, 0.0, 0.0, 0.0], dtype=np.float32)
+    wanted = np.array([True, True, True, True, False])
+    scores, similar = hybrid_scores(lexical, index, query, wanted, limit=10)
+    assert scores[1] > scores[0]
+    assert similar.tolist() == [False, True, True, False, False]
+    assert float(query @ vectors[3].astype(np.float32)) < DENSE_MIN_SIMILARITY
+
+
+def test_nearest_over_binary_codes_finds_the_closest_documents():
+    from search.backends.whoosh_cjk import VectorIndex
+
+    rng = np.random.default_rng(7)
+    vectors = rng.normal(size=(2000, 64)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    index = VectorIndex(vectors.astype(np.float16), np.ones(2000, dtype=bool))
+    query = vectors[42] + 0.1 * vectors[7]
+    query /= np.linalg.norm(query)
+    visible = np.ones(2000, dtype=bool)
+    visible[7] = False
+    found = index.nearest(query, visible, k=5)
+    assert 42 in found and 7 not in found and len(found) == 5
