@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from portal.support.blocks import FieldKind
-from portal.support.models import RequestType
-
-
-def _label(value: dict) -> str:
-    if (get_language() or "").startswith("zh") and value.get("label_zh_hans"):
-        return value["label_zh_hans"]
-    return value["label"]
+from portal.support.models import RequestType, field_label
 
 
 def _field_for(value: dict) -> forms.Field:
     common = {
-        "label": _label(value),
+        "label": field_label(value),
         "required": bool(value.get("required")),
         "help_text": value.get("help_text") or "",
     }

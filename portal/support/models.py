@@ -330,6 +330,17 @@ class RequestType(ClusterableModel, BilingualName):
             return self.next_steps_zh_hans
         return self.next_steps
 
+    def field_labels(self) -> dict[str, str]:
+        """Each question's internal name -> its label in the active language."""
+        return {block.value["name"]: field_label(block.value) for block in self.fields}
+
+
+def field_label(value: dict) -> str:
+    """A request field's label in the active language (English when untranslated)."""
+    if (get_language() or "").startswith("zh") and value.get("label_zh_hans"):
+        return value["label_zh_hans"]
+    return value["label"]
+
 
 class RequestTypePriorityRule(models.Model):
     """Raise a request type's priority for a segment and/or a value band."""
@@ -567,6 +578,12 @@ class ServiceRequest(models.Model):
     @property
     def reference(self) -> str:
         return f"SR-{self.pk:07d}" if self.pk else ""
+
+    def labelled_answers(self) -> list[tuple[str, object]]:
+        """The customer's answers under their questions' labels; an answer whose
+        question was removed from the type since keeps its internal name."""
+        labels = self.request_type.field_labels()
+        return [(labels.get(key, key), value) for key, value in self.answers.items()]
 
     @property
     def routing_explanation(self) -> str:

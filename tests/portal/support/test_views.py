@@ -62,6 +62,10 @@ def test_customer_raises_a_request_through_the_form(
     detail = client.get(response.url)
     assert b"We will respond by" in detail.content
     assert request.reference.encode() in detail.content
+    # The answers appear under their questions, in the reader's language.
+    assert "<dt>When did it start?</dt>" in detail.content.decode()
+    zh = client.get(response.url.replace("/en/", "/zh-hans/", 1)).content.decode()
+    assert "<dt>故障开始时间</dt>" in zh
 
 
 def test_invalid_form_rerenders_with_errors(client, customer, fault_type, team):
