@@ -157,37 +157,20 @@ def appointment_book(
         raise ValidationError(
             {"service_request": _("Choose one of your company's requests.")}
         )
-    manager_id = company.account_manager_id
-    with transaction.atomic():
-        _lock_manager(manager_id)
-        slot, zone = _free_slot(
-            company=company, manager_id=manager_id, kind=kind, key=slot_key
-        )
-        appointment = Appointment(
-            company=company,
-            requester=user,
-            account_manager_id=manager_id,
-            kind=kind,
-            product=product,
-            site=site,
-            service_request=service_request,
-            starts_at=slot.starts_at,
-            ends_at=slot.ends_at,
-            time_zone=zone,
-            status=AppointmentStatus.BOOKED,
-            location=_location(site),
-            notes=(notes or "").strip(),
-        )
-        _insert(appointment)
-        audit_record(
-            action="appointment.booked",
-            actor=user,
-            company=company,
-            target=appointment,
-            data={"kind": kind, "starts_at": slot.starts_at.isoformat()},
-        )
-        appointment_notify(appointment=appointment, event=BOOKED, actor=user)
-    return appointment
+    return _hold_slot(
+        company=company,
+        requester=user,
+        actor=user,
+        kind=kind,
+        slot_key=slot_key,
+        status=AppointmentStatus.BOOKED,
+        action="appointment.booked",
+        event=BOOKED,
+        site=site,
+        product=product,
+        service_request=service_request,
+        notes=notes,
+    )
 
 
 def appointment_propose(
@@ -224,6 +207,41 @@ def appointment_propose(
             raise ValidationError(
                 {"video_link": _("Give the video link as an https:// address.")}
             ) from error
+    return _hold_slot(
+        company=company,
+        requester=service_request.requester,
+        actor=actor,
+        kind=kind,
+        slot_key=slot_key,
+        status=AppointmentStatus.PROPOSED,
+        action="appointment.proposed",
+        event=PROPOSED,
+        site=site,
+        product=product,
+        service_request=service_request,
+        notes=notes,
+        video_link=video_link,
+    )
+
+
+def _hold_slot(
+    *,
+    company,
+    requester,
+    actor,
+    kind: str,
+    slot_key: str,
+    status: str,
+    action: str,
+    event: str,
+    site,
+    product,
+    service_request,
+    notes: str,
+    video_link: str = "",
+) -> Appointment:
+    """Take a free slot in the account manager's diary for a checked booking or
+    proposal: one transaction with the manager's row locked, then audit and notify."""
     manager_id = company.account_manager_id
     with transaction.atomic():
         _lock_manager(manager_id)
@@ -232,7 +250,7 @@ def appointment_propose(
         )
         appointment = Appointment(
             company=company,
-            requester=service_request.requester,
+            requester=requester,
             account_manager_id=manager_id,
             kind=kind,
             product=product,
@@ -241,20 +259,20 @@ def appointment_propose(
             starts_at=slot.starts_at,
             ends_at=slot.ends_at,
             time_zone=zone,
-            status=AppointmentStatus.PROPOSED,
+            status=status,
             location=_location(site),
             video_link=video_link,
             notes=(notes or "").strip(),
         )
         _insert(appointment)
         audit_record(
-            action="appointment.proposed",
+            action=action,
             actor=actor,
             company=company,
             target=appointment,
             data={"kind": kind, "starts_at": slot.starts_at.isoformat()},
         )
-        appointment_notify(appointment=appointment, event=PROPOSED, actor=actor)
+        appointment_notify(appointment=appointment, event=event, actor=actor)
     return appointment
 
 
