@@ -87,7 +87,6 @@ def main() -> int:
     parser.add_argument(
         "--big", type=int, default=2_000, help="members of the one large company"
     )
-    parser.add_argument("--requests", type=int, default=400)
     scale.add_arguments(parser)
     args = parser.parse_args()
 
@@ -128,7 +127,7 @@ def main() -> int:
                     sessions["big_admins"],
                 ),
             ],
-            requests=args.requests,
+            duration=args.duration,
             budget_ms=100,
         )
     finally:

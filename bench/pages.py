@@ -12,33 +12,16 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
-import shutil
-import statistics
-import subprocess
 import sys
-import tempfile
-import threading
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench import load  # noqa: E402
 from bench.deployment import Deployment  # noqa: E402
 
 CONCURRENCIES = (1, 16)
 UNCACHED_COOKIE = "sessionid=bench-not-a-session"
-WRK_SCRIPT = """
-done = function(summary, latency, requests)
-  io.write(string.format("JSON {\\"requests\\": %d, \\"seconds\\": %f, "
-    .. "\\"errors\\": %d, \\"p50\\": %f, \\"p95\\": %f, \\"p99\\": %f}\\n",
-    summary.requests, summary.duration / 1e6,
-    summary.errors.connect + summary.errors.read + summary.errors.write
-      + summary.errors.status + summary.errors.timeout,
-    latency:percentile(50) / 1000, latency:percentile(95) / 1000,
-    latency:percentile(99) / 1000))
-end
-"""
-
 URLS_SCRIPT = """
 import json
 from django.templatetags.static import static
@@ -54,73 +37,6 @@ print(json.dumps({
     "static": static("css/portal.css"),
 }))
 """
-
-
-def run_wrk(url: str, *, concurrency: int, duration: int, cookie: str | None) -> dict:
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(WRK_SCRIPT)
-    command = [
-        "wrk",
-        f"-t{min(concurrency, 2)}",
-        f"-c{concurrency}",
-        f"-d{duration}s",
-        "-s",
-        script.name,
-        url,
-    ]
-    if cookie:
-        command[1:1] = ["-H", f"Cookie: {cookie}"]
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    Path(script.name).unlink()
-    line = next(line for line in output.splitlines() if line.startswith("JSON "))
-    result = json.loads(line[5:])
-    result["rps"] = result["requests"] / result["seconds"]
-    return result
-
-
-def run_python(
-    url: str, *, concurrency: int, duration: int, cookie: str | None
-) -> dict:
-    """Fallback load generator: keep-alive connections on threads, for `duration`."""
-    host, _, rest = url.removeprefix("http://").partition("/")
-    hostname, port = host.split(":")
-    latencies: list[float] = []
-    errors = [0]
-    lock = threading.Lock()
-    stop_at = time.monotonic() + duration
-
-    def worker():
-        connection = http.client.HTTPConnection(hostname, int(port), timeout=30)
-        headers = {"Cookie": cookie} if cookie else {}
-        mine = []
-        while time.monotonic() < stop_at:
-            started = time.perf_counter()
-            connection.request("GET", "/" + rest, headers=headers)
-            reply = connection.getresponse()
-            reply.read()
-            mine.append((time.perf_counter() - started) * 1000)
-            if reply.status != 200:
-                errors[0] += 1
-        with lock:
-            latencies.extend(mine)
-
-    started = time.monotonic()
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    seconds = time.monotonic() - started
-    cuts = statistics.quantiles(latencies, n=100)
-    return {
-        "requests": len(latencies),
-        "seconds": seconds,
-        "errors": errors[0],
-        "rps": len(latencies) / seconds,
-        "p50": cuts[49],
-        "p95": cuts[94],
-        "p99": cuts[98],
-    }
 
 
 def warm(base_url: str, path: str) -> str | None:
@@ -149,8 +65,7 @@ def main() -> int:
         help="deployment directory; one built there before (with --keep) is reused",
     )
     args = parser.parse_args()
-    load = run_wrk if shutil.which("wrk") else run_python
-    print(f"Load generator: {'wrk' if load is run_wrk else 'python threads'}")
+    print(f"Load generator: {load.generator_name()}")
 
     reuse = args.root is not None and (args.root / "var").is_dir()
     deployment = Deployment(root=args.root, workers=2)
@@ -173,11 +88,11 @@ def main() -> int:
         cases.append(("product (uncached)", urls["product"], UNCACHED_COOKIE))
         for name, path, cookie in cases:
             for concurrency in CONCURRENCIES:
-                result = load(
+                result = load.run(
                     deployment.base_url + path,
                     concurrency=concurrency,
                     duration=args.duration,
-                    cookie=cookie,
+                    cookies=[cookie] if cookie else None,
                 )
                 rows.append((name, concurrency, result))
                 print(

@@ -113,7 +113,6 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--companies", type=int, default=2_000)
     parser.add_argument("--requests", type=int, default=200_000)
-    parser.add_argument("--hits", type=int, default=400)
     scale.add_arguments(parser)
     args = parser.parse_args()
 
@@ -147,7 +146,7 @@ def main() -> int:
                 ("admin work queue", "/en/requests/work/", data["admin"]),
                 ("customer list", "/en/requests/", data["customers"]),
             ],
-            requests=args.hits,
+            duration=args.duration,
             budget_ms=100,
         )
     finally:

@@ -2,8 +2,9 @@
 
 A seeded deployment, built once and copied for each run (`--seeded DIR`), or built
 on a PostgreSQL database (`--database-url`); signed-in sessions for the pages; p50,
-p95 and max latencies at concurrency 1 and 16 through gunicorn; the machine's load
-next to every figure, and a non-zero exit status when a budget fails.
+p95 and p99 latencies at concurrency 1 and 16 through gunicorn, under load from
+`bench/load.py`; the machine's load next to every figure, and a non-zero exit
+status when a budget fails.
 """
 
 from __future__ import annotations
@@ -11,13 +12,12 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
 import time
 import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench import load
 from bench.deployment import Deployment
 
 CONCURRENCIES = (1, 16)
@@ -62,6 +62,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--database-url",
         help="run on this (empty, throwaway) database instead of a temp SQLite file, "
         "e.g. postgres://bench:bench@127.0.0.1:5432/bench; the bench writes into it",
+    )
+    parser.add_argument(
+        "--duration",
+        type=float,
+        default=5,
+        help="seconds of load per page and concurrency (default 5)",
     )
     parser.add_argument(
         "--keep", action="store_true", help="keep the deployment directory"
@@ -112,37 +118,15 @@ def finish(deployment: Deployment, args: argparse.Namespace) -> None:
         deployment.remove()
 
 
-def _fetch(base_url: str, path: str, session_key: str) -> float:
+def _fetch(base_url: str, path: str, session_key: str) -> None:
+    """One signed-in GET; fails unless the page itself answers 200 (no redirect)."""
     request = urllib.request.Request(
         base_url + path, headers={"Cookie": f"sessionid={session_key}"}
     )
-    started = time.perf_counter()
     with urllib.request.urlopen(request, timeout=120) as reply:
         reply.read()
-        if reply.status != 200:
-            raise RuntimeError(f"{path}: HTTP {reply.status}")
-    return (time.perf_counter() - started) * 1000
-
-
-def measure(
-    base_url: str, path: str, sessions: list[str], *, requests: int, concurrency: int
-) -> dict:
-    """Latencies (ms) of `requests` GETs of `path` at `concurrency`, sessions in turn."""
-    with ThreadPoolExecutor(max_workers=concurrency) as pool:
-        started = time.perf_counter()
-        timings = sorted(
-            pool.map(
-                lambda i: _fetch(base_url, path, sessions[i % len(sessions)]),
-                range(requests),
-            )
-        )
-        seconds = time.perf_counter() - started
-    return {
-        "p50": statistics.median(timings),
-        "p95": timings[max(0, int(len(timings) * 0.95) - 1)],
-        "max": timings[-1],
-        "rps": len(timings) / seconds,
-    }
+        if reply.status != 200 or reply.geturl() != base_url + path:
+            raise RuntimeError(f"{path}: HTTP {reply.status} at {reply.geturl()}")
 
 
 @dataclass
@@ -162,26 +146,27 @@ class Report:
         deployment: Deployment,
         pages: list[tuple[str, str, list[str]]],
         *,
-        requests: int,
+        duration: float,
         budget_ms: float,
     ) -> None:
-        """Measure each (label, path, sessions) at concurrency 1 and 16; p95 at 16
-        is checked against `budget_ms`."""
+        """Load each (label, path, sessions) for `duration` seconds at concurrency
+        1 and 16, the sessions in turn; p95 at 16 is checked against `budget_ms`."""
         for label, path, sessions in pages:
-            for key in sessions:  # warm-up: each session once, every worker
+            for key in sessions:  # warm-up, and each session must reach the page
                 _fetch(deployment.base_url, path, key)
             for concurrency in CONCURRENCIES:
-                result = measure(
-                    deployment.base_url,
-                    path,
-                    sessions,
-                    requests=requests if concurrency > 1 else max(20, requests // 4),
+                result = load.run(
+                    deployment.base_url + path,
                     concurrency=concurrency,
+                    duration=duration,
+                    cookies=[f"sessionid={key}" for key in sessions],
                 )
+                if result["errors"]:
+                    self.failures.append(f"{label}: {result['errors']} errors")
                 text = (
                     f"{label:<24} c={concurrency:<2} p50 {result['p50']:7.1f} ms  "
-                    f"p95 {result['p95']:7.1f} ms  max {result['max']:7.1f} ms  "
-                    f"{result['rps']:6.1f} req/s"
+                    f"p95 {result['p95']:7.1f} ms  p99 {result['p99']:7.1f} ms  "
+                    f"{result['rps']:6.1f} req/s  errors {result['errors']}"
                 )
                 if concurrency == 16:
                     self.check(

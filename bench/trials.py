@@ -82,7 +82,6 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trials", type=int, default=200)
     parser.add_argument("--sections", type=int, default=22)
-    parser.add_argument("--requests", type=int, default=200)
     scale.add_arguments(parser)
     args = parser.parse_args()
 
@@ -120,7 +119,7 @@ def main() -> int:
                     [result["session"]],
                 ),
             ],
-            requests=args.requests,
+            duration=args.duration,
             budget_ms=300,
         )
     finally:
