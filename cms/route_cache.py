@@ -71,7 +71,8 @@ def page_route_for_request(request, path: str):
 
 
 class RouteCacheMiddleware:
-    """Gives Wagtail's page view the cached site and route of the request."""
+    """Gives every view the cached site of the request, and Wagtail's page view
+    the cached route."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -80,12 +81,13 @@ class RouteCacheMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if view_func is not wagtail_views.serve:
-            return None
+        # Portal views link to pages too (`pageurl` finds the site of the request).
         if not hasattr(request, "_wagtail_site"):
             site = site_for_request(request)
             if site is not None:
                 request._wagtail_site = site
+        if view_func is not wagtail_views.serve:
+            return None
         if not hasattr(request, "_wagtail_route_for_request"):
             path = view_kwargs.get("path", view_args[0] if view_args else "")
             request._wagtail_route_for_request = page_route_for_request(request, path)

@@ -5,11 +5,26 @@ from django.conf import settings
 from django.core.cache import cache
 from django.urls import translate_url
 from django.utils.translation import get_language
+from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Page
 
 from cms import selectors
+from portal.companies import permissions
 
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def staff_userbar(context):
+    """Wagtail's editing toolbar, for operator staff only.
+
+    Customers never get it; asking Wagtail would cost each of their pages two
+    permission queries to answer no.
+    """
+    request = context.get("request")
+    if request is None or not permissions.is_staff_member(request.user):
+        return ""
+    return wagtailuserbar(context)
 
 
 @register.simple_tag(takes_context=True)

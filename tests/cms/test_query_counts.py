@@ -121,4 +121,20 @@ def test_a_signed_in_product_view_reuses_what_everyone_shares(
     assert response.status_code == 200
     # What remains is theirs: session, user, allauth's session activity, their
     # company membership and permissions, and the product's trial policy.
-    assert len(captured) <= 20, "\n".join(q["sql"][:150] for q in captured)
+    assert len(captured) <= 18, "\n".join(q["sql"][:150] for q in captured)
+
+
+@pytest.mark.parametrize(
+    "email, shown",
+    [
+        ("editor@example-telecom.test", True),
+        ("admin@jade.example-customer.test", False),
+    ],
+)
+def test_the_editing_toolbar_is_for_staff_only(client, django_user_model, email, shown):
+    """Wagtail's userbar on a page for staff; customers' pages skip it and the two
+    permission queries Wagtail would spend deciding so."""
+    client.force_login(django_user_model.objects.get(email=email))
+    response = client.get("/en/products/business-fibre-500/")
+    assert response.status_code == 200
+    assert ("wagtail-userbar" in response.content.decode()) is shown
