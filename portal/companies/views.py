@@ -231,7 +231,7 @@ def company_resubmit(request):
 
 @member_view(P.MANAGE_MEMBERS)
 def member_list(request, *, membership):
-    """Members (a page at a time), open invitations and the invitation form."""
+    """Members (a page at a time) and open invitations."""
     members = Paginator(
         selectors.member_list(user=request.user), MEMBERS_PAGE_SIZE
     ).get_page(request.GET.get("page"))
@@ -242,7 +242,6 @@ def member_list(request, *, membership):
             "company": membership.company,
             "members": members,
             "invitations": selectors.invitation_list(user=request.user),
-            "form": InvitationForm(**_grant_form_kwargs(request)),
             "section": "members",
         },
     )
@@ -341,7 +340,7 @@ def member_reactivate(request, pk: int, *, membership):
 @require_http_methods(["GET", "POST"])
 @reauthentication_required(allow_get=True)
 def invitation_create(request, *, membership):
-    """Invite a colleague (the form is also shown on the members page)."""
+    """Invite a colleague (the members page links here)."""
     form = InvitationForm(request.POST or None, **_grant_form_kwargs(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -56,6 +56,7 @@ def test_company_accounts_journey(page, new_page, portal_server):
     # allauth asks for the password first and then sends the invitation.
     page.goto("/en/company/members/")
     mark = log_size(server)
+    page.get_by_role("link", name="Invite a colleague").click()
     page.fill("input[name='email']", "colleague@lotus-e2e.example")
     page.select_option("select[name='tier']", "viewer")
     page.get_by_role("button", name="Send invitation").click()
