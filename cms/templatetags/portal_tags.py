@@ -16,13 +16,16 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def staff_userbar(context):
-    """Wagtail's editing toolbar, for operator staff only.
+    """Wagtail's editing toolbar, on CMS pages and for operator staff only.
 
-    Customers never get it; asking Wagtail would cost each of their pages two
-    permission queries to answer no.
+    Customers never get it (asking Wagtail would cost each of their pages two
+    permission queries to answer no); on the portal's own views, such as the work
+    queue, it would only link to the admin, which the header already does.
     """
     request = context.get("request")
-    if request is None or not permissions.is_staff_member(request.user):
+    if request is None or not isinstance(context.get("page"), Page):
+        return ""
+    if not permissions.is_staff_member(request.user):
         return ""
     return wagtailuserbar(context)
 
