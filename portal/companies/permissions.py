@@ -141,6 +141,8 @@ def membership_for(user) -> Membership | None:
                 is_active=True,
                 company__status__in=[CompanyStatus.PENDING, CompanyStatus.VERIFIED],
             )
+            # At most one row (one-to-one); the model's ordering would join users.
+            .order_by("pk")
             .first()
         )
     return user.__dict__[_MEMBERSHIP_CACHE]
