@@ -401,8 +401,8 @@ class DemoSiteBuilder:
                 "category": self.categories[category],
                 "products": [self.products[lang][code] for code in codes],
                 "segments": [self.segments[code] for code in segments],
+                # The summary is shown above the body (the lead), not repeated in it.
                 "body": [
-                    _paragraph(s),
                     {"type": "heading", "value": labels["steps_heading"]},
                     {"type": "paragraph", "value": _list(st)},
                     {
