@@ -90,17 +90,40 @@ def query_terms(text: str, limit: int = 32) -> list[str]:
     return terms
 
 
-def snippet_pattern(terms: list[str]) -> re.Pattern | None:
-    """A regex finding the surface forms of index terms (stems match as prefixes)."""
-    return _snippet_pattern(tuple(sorted(set(terms), key=lambda t: (-len(t), t))))
+class SnippetPattern:
+    """Finds the surface forms of a query's index terms in text, like one regex
+    alternation of them, from one cached regex per term: queries vary but their
+    words repeat, so a new query compiles nothing."""
+
+    def __init__(self, patterns: list[re.Pattern]):
+        self.patterns = patterns
+
+    def search(self, text: str) -> re.Match | None:
+        """The first match (the longest of those starting there)."""
+        found = [m for m in (p.search(text) for p in self.patterns) if m]
+        return min(found, key=lambda m: (m.start(), -m.end())) if found else None
+
+    def finditer(self, text: str):
+        """Non-overlapping matches from left to right, longest first at a place."""
+        matches = sorted(
+            (m for p in self.patterns for m in p.finditer(text)),
+            key=lambda m: (m.start(), -m.end()),
+        )
+        end = 0
+        for match in matches:
+            if match.start() >= end:
+                yield match
+                end = match.end()
 
 
-@functools.lru_cache(maxsize=1024)
-def _snippet_pattern(terms: tuple[str, ...]) -> re.Pattern | None:
-    parts = []
-    for term in terms:
-        if _CJK.match(term):
-            parts.append(re.escape(term))
-        else:
-            parts.append(rf"\b{re.escape(term)}\w*")
-    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+def snippet_pattern(terms: list[str]) -> SnippetPattern | None:
+    """A pattern finding the surface forms of index terms (stems match as prefixes)."""
+    patterns = [_term_pattern(term) for term in dict.fromkeys(terms)]
+    return SnippetPattern(patterns) if patterns else None
+
+
+@functools.lru_cache(maxsize=8192)
+def _term_pattern(term: str) -> re.Pattern:
+    if _CJK.match(term):
+        return re.compile(re.escape(term))
+    return re.compile(rf"\b{re.escape(term)}\w*", re.IGNORECASE)
