@@ -1,6 +1,11 @@
 """Writes of search: the query log, article feedback and the knowledge base import."""
 
+import atexit
+import datetime
 import hashlib
+import logging
+import threading
+import time
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -9,33 +14,82 @@ from django.utils import timezone
 from cms.models import ArticleFeedback, KnowledgeArticlePage
 from search.models import SearchQueryStat
 
+logger = logging.getLogger(__name__)
+
 
 def normalise_logged_query(query: str) -> str:
     return " ".join(query.lower().split())[:200]
 
 
 def query_log_record(*, query: str, language: str, total: int) -> None:
-    """Count one search of a query today (and whether it found nothing)."""
+    """Count one search of a query today (and whether it found nothing).
+
+    The count is kept in this process and written by `query_log_flush`, at most
+    QUERY_LOG_FLUSH_SECONDS later, with every other search counted meanwhile in
+    one transaction: searches do not wait for a database write each (with
+    several web processes on SQLite they would queue for its one writer).
+    """
     text = normalise_logged_query(query)
     if not text:
         return
-    today = timezone.localdate()
-    empty = 1 if total == 0 else 0
-    lookup = {"query": text, "language": language or "", "date": today}
-    updated = SearchQueryStat.objects.filter(**lookup).update(
-        searches=F("searches") + 1,
-        zero_result_searches=F("zero_result_searches") + empty,
-        last_total=total,
-    )
-    if updated:
+    key = (text, language or "", timezone.localdate())
+    now = time.monotonic()
+    with _pending_lock:
+        searches, empty, _last = _pending.get(key, (0, 0, 0))
+        _pending[key] = (searches + 1, empty + (total == 0), total)
+        due = now - _pending_since[0] >= QUERY_LOG_FLUSH_SECONDS
+    if due:
+        query_log_flush()
+
+
+def query_log_flush() -> int:
+    """Write the searches counted in this process to SearchQueryStat; returns how
+    many (query, language, day) rows changed. Called by `query_log_record` when
+    the counts are due and when the process exits."""
+    global _pending
+    with _pending_lock:
+        counted, _pending = _pending, {}
+        _pending_since[0] = time.monotonic()
+    if not counted:
+        return 0
+    with transaction.atomic():
+        for (text, language, day), (searches, empty, last) in counted.items():
+            _query_stat_add(text, language, day, searches, empty, last)
+    return len(counted)
+
+
+def _query_stat_add(text, language, day, searches, empty, last) -> None:
+    lookup = {"query": text, "language": language, "date": day}
+    changes = {
+        "searches": F("searches") + searches,
+        "zero_result_searches": F("zero_result_searches") + empty,
+        "last_total": last,
+    }
+    if SearchQueryStat.objects.filter(**lookup).update(**changes):
         return
     try:
         with transaction.atomic():
             SearchQueryStat.objects.create(
-                **lookup, searches=1, zero_result_searches=empty, last_total=total
+                **lookup, searches=searches, zero_result_searches=empty, last_total=last
             )
-    except IntegrityError:  # Another request created today's row first.
-        query_log_record(query=query, language=language, total=total)
+    except IntegrityError:  # Another process created the row first.
+        SearchQueryStat.objects.filter(**lookup).update(**changes)
+
+
+# Searches counted in this process and not yet written: (query, language, day) ->
+# (searches, searches without results, the last total).
+QUERY_LOG_FLUSH_SECONDS = 10
+_pending: dict[tuple[str, str, datetime.date], tuple[int, int, int]] = {}
+_pending_since = [time.monotonic()]
+_pending_lock = threading.Lock()
+
+
+@atexit.register
+def _flush_at_exit() -> None:
+    try:
+        query_log_flush()
+    except Exception:  # noqa: BLE001 - the database may be gone at exit
+        logger.warning("Could not write the last search counts.", exc_info=True)
 
 
 def article_feedback_record(

@@ -8,6 +8,15 @@ from haystack import connections
 _numbers = itertools.count(1)
 
 
+@pytest.fixture(autouse=True)
+def _query_log_written_at_once(monkeypatch):
+    """Each search's count is written in its request, inside the test's
+    transaction (the batching itself is tested on its own)."""
+    from search import services
+
+    monkeypatch.setattr(services, "QUERY_LOG_FLUSH_SECONDS", 0)
+
+
 @pytest.fixture
 def search_index(db):
     """An empty index: each test indexes only the content it creates, so counts do

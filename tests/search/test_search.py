@@ -141,3 +141,24 @@ def test_queries_are_logged_for_the_report(client, make_article, admin_client):
     page = admin_client.get("/admin/reports/search-queries/")
     assert page.status_code == 200
     assert "teleportation device" in page.content.decode()
+
+
+def test_query_counts_are_batched_and_written_together(db, monkeypatch):
+    from search import services
+    from search.models import SearchQueryStat
+
+    services.query_log_flush()
+    monkeypatch.setattr(services, "QUERY_LOG_FLUSH_SECONDS", 3600)
+    services.query_log_record(query="Router reset", language="en", total=4)
+    services.query_log_record(query="router  reset", language="en", total=0)
+    services.query_log_record(query="宽带", language="zh-hans", total=2)
+    assert not SearchQueryStat.objects.exists()  # counted, not written yet
+
+    assert services.query_log_flush() == 2
+    row = SearchQueryStat.objects.get(query="router reset")
+    assert (row.searches, row.zero_result_searches, row.last_total) == (2, 1, 0)
+    services.query_log_record(query="router reset", language="en", total=3)
+    services.query_log_flush()
+    row.refresh_from_db()
+    assert (row.searches, row.zero_result_searches, row.last_total) == (3, 1, 3)
+    assert SearchQueryStat.objects.get(query="宽带").searches == 1
