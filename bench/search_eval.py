@@ -6,7 +6,9 @@ Builds a fresh SQLite database and Whoosh index in a temp directory (or uses
 SEARCH_URL's Elasticsearch), imports the corpus with `import_kb`, runs every query
 through GET /api/search/ (with the query's language as the language filter) and
 prints MRR@10, nDCG@10 and Recall@10 per language for the portal and for rank-bm25
-over jieba tokens of the same articles.
+over jieba tokens of the same articles. With the embedding model installed (and
+SEARCH_EMBEDDINGS not `off`) the portal is measured twice on the same index:
+`hybrid` (the default ranking) and `lexical` (embeddings switched off).
 """
 
 import argparse
@@ -35,6 +37,7 @@ def setup_django(workdir: str) -> None:
             "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
             # import_kb indexes the articles itself, in batches.
             "HAYSTACK_SIGNAL_PROCESSOR": "haystack.signals.BaseSignalProcessor",
+            "DJANGO_LOG_LEVEL": "WARNING",
         }
     )
     os.environ.pop("DATABASE_URL", None)
@@ -167,7 +170,14 @@ def main() -> None:
         build_site()
         call_command("import_kb", str(folder / "corpus.jsonl"), verbosity=0)
         print(f"{folder.name}: {len(corpus)} articles, {len(queries)} queries")
-        report("portal", portal_rankings(queries), queries, qrels)
+        from django.conf import settings
+
+        from search import embeddings
+
+        if embeddings.enabled():
+            report("hybrid", portal_rankings(queries), queries, qrels)
+            settings.SEARCH_EMBEDDINGS = "off"
+        report("lexical", portal_rankings(queries), queries, qrels)
         report("bm25", bm25_rankings(corpus, queries), queries, qrels)
 
 

@@ -267,7 +267,7 @@ def documents(count: int, rng):
 
 def build_index(count: int) -> tuple[float, float]:
     """Write the generated documents in one commit; returns (total, embedding) s."""
-    from search.backends.whoosh_cjk import add_embeddings
+    from search.backends.whoosh_cjk import complete_documents
     from search.engine import backend
 
     search_backend = backend()
@@ -281,7 +281,7 @@ def build_index(count: int) -> tuple[float, float]:
         batch.append(doc)
         if len(batch) == 500 or n == count:
             began = time.perf_counter()
-            add_embeddings(batch)  # as the backend's update() does per batch
+            complete_documents(batch)  # as the backend's update() does per batch
             embedding_seconds += time.perf_counter() - began
             for item in batch:
                 writer.add_document(**item)

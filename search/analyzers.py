@@ -10,6 +10,7 @@ import re
 
 import jieba
 from whoosh.analysis import (
+    BiWordFilter,
     LowercaseFilter,
     StemFilter,
     StopFilter,
@@ -73,7 +74,21 @@ def ChineseEnglishAnalyzer():
     )
 
 
+def ChineseEnglishPairAnalyzer():
+    """Adjacent pairs of the analysed words ("reset password", "宽带 故障").
+
+    A field of pairs scores phrase and proximity matches the way postings score
+    words, without reading positions at query time (an index-time shingle field,
+    like Elasticsearch's `index_phrases`). Stop words are dropped first, so
+    "reset the password" pairs as "reset password": pairs of content words carry
+    a phrase's meaning, and "of the" would add noise to every question.
+    """
+    return ChineseEnglishAnalyzer() | BiWordFilter(sep=PAIR_SEPARATOR)
+
+
+PAIR_SEPARATOR = " "
 _ANALYZER = None
+_PAIR_ANALYZER = None
 
 
 def query_terms(text: str, limit: int = 32) -> list[str]:
@@ -88,6 +103,20 @@ def query_terms(text: str, limit: int = 32) -> list[str]:
             if len(terms) >= limit:
                 break
     return terms
+
+
+def query_pairs(text: str, limit: int = 31) -> list[str]:
+    """The distinct adjacent word pairs of a query (none for a single word)."""
+    global _PAIR_ANALYZER
+    if _PAIR_ANALYZER is None:
+        _PAIR_ANALYZER = ChineseEnglishPairAnalyzer()
+    pairs: list[str] = []
+    for token in _PAIR_ANALYZER(text[:500]):
+        if PAIR_SEPARATOR in token.text and token.text not in pairs:
+            pairs.append(token.text)
+            if len(pairs) >= limit:
+                break
+    return pairs
 
 
 class SnippetPattern:

@@ -16,11 +16,16 @@ from haystack.backends.elasticsearch7_backend import (
     Elasticsearch7SearchBackend,
     Elasticsearch7SearchEngine,
 )
+from whoosh.analysis import STOP_WORDS
 
 from search import engine
-from search.backends.whoosh_cjk import EXPANSION_WEIGHT, FIELD_BOOSTS
+from search.backends.whoosh_cjk import EXPANSION_WEIGHT, FIELD_BOOSTS, PHRASE_WEIGHT
 
 TEXT_ANALYZER = "portal_text"
+PAIR_ANALYZER = "portal_pairs"
+# The Whoosh analyzer's stop words, removed before the pairs are formed (as a
+# character filter: a stop token filter would leave gaps the shingles fill).
+STOP_WORDS_PATTERN = r"\b(?:" + "|".join(sorted(STOP_WORDS)) + r")\b"
 # True when every audience clause of the document shares a key with params.keys.
 AUDIENCE_SCRIPT = """
 for (String clause : doc['audience']) {
@@ -50,9 +55,23 @@ class ChineseElasticsearchSearchBackend(Elasticsearch7SearchBackend):
         "settings": {
             "index": {"max_ngram_diff": 2},
             "analysis": {
+                "char_filter": {
+                    "portal_stop_words": {
+                        "type": "pattern_replace",
+                        "pattern": STOP_WORDS_PATTERN,
+                        "replacement": " ",
+                        "flags": "CASE_INSENSITIVE",
+                    }
+                },
                 "filter": {
                     "english_stop": {"type": "stop", "stopwords": "_english_"},
                     "english_stemmer": {"type": "stemmer", "language": "english"},
+                    "word_pairs": {
+                        "type": "shingle",
+                        "min_shingle_size": 2,
+                        "max_shingle_size": 2,
+                        "output_unigrams": False,
+                    },
                 },
                 "analyzer": {
                     TEXT_ANALYZER: {
@@ -65,7 +84,20 @@ class ChineseElasticsearchSearchBackend(Elasticsearch7SearchBackend):
                             "english_stop",
                             "english_stemmer",
                         ],
-                    }
+                    },
+                    # Adjacent word pairs, the Whoosh backend's `pairs` field.
+                    PAIR_ANALYZER: {
+                        "type": "custom",
+                        "char_filter": ["portal_stop_words"],
+                        "tokenizer": "standard",
+                        "filter": [
+                            "cjk_width",
+                            "lowercase",
+                            "cjk_bigram",
+                            "english_stemmer",
+                            "word_pairs",
+                        ],
+                    },
                 },
             },
         }
@@ -79,6 +111,10 @@ class ChineseElasticsearchSearchBackend(Elasticsearch7SearchBackend):
                 field_mapping["type"] = "keyword"
             elif field_mapping.get("type") == "text":
                 field_mapping["analyzer"] = TEXT_ANALYZER
+        if content_field_name in mapping:
+            mapping[content_field_name]["fields"] = {
+                "pairs": {"type": "text", "analyzer": PAIR_ANALYZER}
+            }
         return content_field_name, mapping
 
     # The portal's query path -------------------------------------------------
@@ -105,8 +141,10 @@ class ChineseElasticsearchSearchBackend(Elasticsearch7SearchBackend):
             }
             for expansion in spec.expansions
         ]
+        # Phrase matching: the query's adjacent word pairs found adjacent in the
+        # text, scored like words (as the Whoosh backend's `pairs` field).
         should.append(
-            {"match_phrase": {"text": {"query": spec.query, "slop": 2, "boost": 0.5}}}
+            {"match": {"text.pairs": {"query": spec.query, "boost": PHRASE_WEIGHT}}}
         )
         query = {
             "bool": {

@@ -31,3 +31,14 @@ def test_query_terms_are_distinct_and_snippet_pattern_matches_surface_forms():
     pattern = snippet_pattern(terms)
     assert pattern.search("Restart the Routers now").group(0) == "Routers"
     assert pattern.search("家庭宽带").group(0) == "宽带"
+
+
+def test_query_pairs_are_adjacent_content_words():
+    from search.analyzers import query_pairs
+
+    assert query_pairs("reset the router password") == [
+        "reset router",
+        "router password",
+    ]
+    assert query_pairs("router") == []
+    assert "宽带 故障" in query_pairs("宽带故障")

@@ -162,3 +162,39 @@ def test_query_counts_are_batched_and_written_together(db, monkeypatch):
     row.refresh_from_db()
     assert (row.searches, row.zero_result_searches, row.last_total) == (3, 1, 3)
     assert SearchQueryStat.objects.get(query="宽带").searches == 1
+
+
+def test_words_side_by_side_rank_above_scattered_words(client, make_article, settings):
+    settings.SEARCH_EMBEDDINGS = "off"  # the lexical ranking alone
+    # Created first, so on a tie it would come first.
+    make_article(
+        "Help article one",
+        "Open the router page and save it. The password is on the box label.",
+    )
+    make_article(
+        "Help article two",
+        "Open the router password page and save it. It is on the box label.",
+    )
+    titles = [r["title"] for r in api(client, q="router password")["results"]]
+    assert titles == ["Help article two", "Help article one"]
+    # Stop words between the words do not break the pair.
+    titles = [r["title"] for r in api(client, q="the router, the password")["results"]]
+    assert titles[0] == "Help article two"
+
+
+def test_a_language_filter_counts_word_statistics_in_that_language(make_article):
+    """With one language asked for, a word common in its articles weighs little
+    even when the other language's articles (which lack it) are many."""
+    from search.backends.whoosh_cjk import IndexView
+    from search.engine import backend
+
+    for n in range(4):
+        make_article(f"Guide {n}", "The modem guide.")
+    for n in range(12):
+        make_article(f"指南{n}", "调制解调器指南。", language="zh-hans")
+    view = backend()._view()
+    assert isinstance(view, IndexView)
+    english = view._mask_of("language", ["en"])
+    everywhere = view.scores(["modem"], []).max()
+    in_english = view.scores(["modem"], [], collection=english).max()
+    assert in_english < everywhere / 2
