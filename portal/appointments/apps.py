@@ -21,6 +21,7 @@ class AppointmentsConfig(AppConfig):
                 "appointment.rescheduled": _("Appointment rescheduled"),
                 "appointment.cancelled": _("Appointment cancelled"),
                 "appointment.completed": _("Appointment completed"),
+                "appointment.video_link_set": _("Appointment video link changed"),
             }
         )
 

@@ -25,6 +25,7 @@ from portal.support.models import Notification
 
 BOOKED, PROPOSED = "booked", "proposed"
 RESCHEDULED, CANCELLED = "rescheduled", "cancelled"
+UPDATED = "updated"  # details changed, same time (the video link)
 LANGUAGES = ("en", "zh-hans")
 
 
@@ -52,6 +53,15 @@ def headline(appointment: Appointment, event: str) -> str:
         return _("%(company)s: %(kind)s %(ref)s is moved to %(when)s.") % values
     if event == CANCELLED:
         return _("%(company)s: %(kind)s %(ref)s on %(when)s is cancelled.") % values
+    if event == UPDATED:
+        if appointment.video_link:
+            return _(
+                "%(company)s: %(kind)s %(ref)s on %(when)s is joined by video: %(link)s"
+            ) % {**values, "link": appointment.video_link}
+        return (
+            _("%(company)s: %(kind)s %(ref)s on %(when)s no longer has a video link.")
+            % values
+        )
     if event == PROPOSED:
         return (
             _(

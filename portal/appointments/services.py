@@ -29,6 +29,7 @@ from portal.appointments.notifications import (
     CANCELLED,
     PROPOSED,
     RESCHEDULED,
+    UPDATED,
     appointment_notify,
 )
 from portal.appointments.slots import Slot, parse_key
@@ -93,6 +94,27 @@ def _location(site: CompanySite | None) -> str:
 def _check_notes(notes: str) -> None:
     if len(notes or "") > MAX_NOTES:
         raise ValidationError({"notes": _("Keep the notes under 2,000 characters.")})
+
+
+def _clean_video_link(video_link: str) -> str:
+    """An https:// address or nothing: the link is shown and sent to customers."""
+    video_link = (video_link or "").strip()
+    limit = Appointment._meta.get_field("video_link").max_length
+    if len(video_link) > limit:
+        raise ValidationError(
+            {
+                "video_link": _("The video link is longer than %(limit)d characters.")
+                % {"limit": limit}
+            }
+        )
+    if video_link:
+        try:
+            URLValidator(schemes=["https"])(video_link)
+        except ValidationError as error:
+            raise ValidationError(
+                {"video_link": _("Give the video link as an https:// address.")}
+            ) from error
+    return video_link
 
 
 def _check_details(*, company, kind: str, site, product):
@@ -199,14 +221,7 @@ def appointment_propose(
         )
     product = _check_details(company=company, kind=kind, site=site, product=product)
     _check_notes(notes)
-    video_link = (video_link or "").strip()
-    if video_link:
-        try:
-            URLValidator(schemes=["https"])(video_link)
-        except ValidationError as error:
-            raise ValidationError(
-                {"video_link": _("Give the video link as an https:// address.")}
-            ) from error
+    video_link = _clean_video_link(video_link)
     return _hold_slot(
         company=company,
         requester=service_request.requester,
@@ -418,6 +433,40 @@ def appointment_cancel(*, appointment_id: int, user, reason: str) -> Appointment
             data={"by_staff": staff, "sequence": appointment.sequence},
         )
         appointment_notify(appointment=appointment, event=CANCELLED, actor=user)
+    return appointment
+
+
+def appointment_set_video_link(
+    *, appointment_id: int, actor, video_link: str
+) -> Appointment:
+    """The account manager adds, changes or removes the video link of a planned
+    appointment; everyone gets the updated invitation."""
+    video_link = _clean_video_link(video_link)
+    with transaction.atomic():
+        appointment = _locked(appointment_id)
+        if not permissions.can_handle_appointment(
+            actor,
+            company=appointment.company,
+            account_manager_id=appointment.account_manager_id,
+        ):
+            raise PermissionDenied(_("Only the account manager can change the link."))
+        if appointment.status not in ACTIVE_STATUSES or appointment.ends_at <= (
+            timezone.now()
+        ):
+            raise ValidationError(_("This appointment is no longer planned."))
+        if video_link == appointment.video_link:
+            return appointment
+        appointment.video_link = video_link
+        appointment.sequence += 1
+        appointment.save(update_fields=["video_link", "sequence", "updated_at"])
+        audit_record(
+            action="appointment.video_link_set",
+            actor=actor,
+            company=appointment.company,
+            target=appointment,
+            data={"sequence": appointment.sequence, "removed": not video_link},
+        )
+        appointment_notify(appointment=appointment, event=UPDATED, actor=actor)
     return appointment
 
 

@@ -397,14 +397,24 @@ def work_propose(request, pk):
 @login_required
 @require_POST
 def work_action(request, pk, action):
-    """Complete or cancel (with a reason) an appointment the manager handles."""
+    """Complete, cancel (with a reason) or set the video link of an appointment
+    the manager handles."""
     appointment = selectors.appointment_for_staff(user=request.user, pk=pk)
-    if appointment is None or action not in ("complete", "cancel"):
+    if appointment is None or action not in ("complete", "cancel", "video"):
         raise Http404
     try:
         if action == "complete":
             services.appointment_complete(appointment_id=pk, actor=request.user)
             messages.success(request, _("The appointment is marked as held."))
+        elif action == "video":
+            services.appointment_set_video_link(
+                appointment_id=pk,
+                actor=request.user,
+                video_link=request.POST.get("video_link", ""),
+            )
+            messages.success(
+                request, _("The video link is saved and the invitation is sent again.")
+            )
         else:
             form = CancelForm(request.POST)
             if not form.is_valid():

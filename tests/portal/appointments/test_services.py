@@ -474,3 +474,53 @@ def test_only_the_companys_manager_proposes_with_a_safe_link(fault, manager, vie
     )
     with pytest.raises(PermissionDenied):
         services.appointment_accept(appointment_id=proposal.pk, user=viewer)
+
+
+def test_the_manager_sends_a_video_link_for_a_booking(
+    book, customer, manager, django_capture_on_commit_callbacks
+):
+    appointment = book(customer)
+    with pytest.raises(PermissionDenied):
+        services.appointment_set_video_link(
+            appointment_id=appointment.pk,
+            actor=staff(StaffGroup.ACCOUNT_MANAGERS),
+            video_link="https://meet.example.test/x",
+        )
+    for bad in ("http://meet.example.test/x", "https://" + "a" * 200 + ".test"):
+        with pytest.raises(ValidationError) as error:
+            services.appointment_set_video_link(
+                appointment_id=appointment.pk, actor=manager, video_link=bad
+            )
+        assert "video_link" in error.value.message_dict
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        updated = services.appointment_set_video_link(
+            appointment_id=appointment.pk,
+            actor=manager,
+            video_link=" https://meet.example.test/harbour ",
+        )
+    assert updated.video_link == "https://meet.example.test/harbour"
+    assert updated.sequence == appointment.sequence + 1
+    assert AuditEvent.objects.filter(action="appointment.video_link_set").exists()
+    note = Notification.objects.get(user=customer, kind="appointment_updated")
+    assert "https://meet.example.test/harbour" in note.message
+    event = vevent(invitations(customer.email)[-1])
+    assert str(event["URL"]) == "https://meet.example.test/harbour"
+    assert int(event["SEQUENCE"]) == updated.sequence
+    assert str(event["UID"]) == appointment.uid
+    # The same link again changes nothing and sends nothing.
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.appointment_set_video_link(
+            appointment_id=appointment.pk,
+            actor=manager,
+            video_link="https://meet.example.test/harbour",
+        )
+    assert mail.outbox == []
+    services.appointment_cancel(
+        appointment_id=appointment.pk, user=customer, reason="x"
+    )
+    with pytest.raises(ValidationError):
+        services.appointment_set_video_link(
+            appointment_id=appointment.pk, actor=manager, video_link=""
+        )

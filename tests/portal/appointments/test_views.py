@@ -159,6 +159,27 @@ def test_viewers_see_an_appointment_but_not_its_actions(client, book, customer, 
     assert client.post(cancel, {"reason": "No"}).status_code == 302
     appointment.refresh_from_db()
     assert appointment.status == AppointmentStatus.BOOKED
+    assert appointment.video_link == ""
+
+
+def test_the_manager_adds_a_video_link_the_customer_sees(
+    client, book, customer, manager
+):
+    appointment = book(customer)
+    client.force_login(manager)
+    assert (
+        "Add a video link" in client.get(reverse("appointments:work")).content.decode()
+    )
+    url = reverse("appointments:work_action", args=[appointment.pk, "video"])
+    reply = client.post(url, {"video_link": "ftp://meet.example.test/"}, follow=True)
+    assert "https://" in reply.content.decode()  # the error says what is expected
+    appointment.refresh_from_db()
+    assert appointment.video_link == ""
+    client.post(url, {"video_link": "https://meet.example.test/harbour"})
+    client.force_login(customer)
+    page = client.get(appointment.get_absolute_url()).content.decode()
+    assert 'href="https://meet.example.test/harbour"' in page
+    assert "Join the video call" in page
 
 
 def test_the_dashboard_shows_the_next_appointments(client, book, customer):
@@ -229,9 +250,10 @@ def test_other_staff_and_customers_cannot_act_for_the_manager(client, book, cust
     appointment = book(customer)
     for user in (staff(StaffGroup.ACCOUNT_MANAGERS), customer):
         client.force_login(user)
-        for action in ("complete", "cancel", "delete"):
+        for action in ("complete", "cancel", "video", "delete"):
             url = reverse("appointments:work_action", args=[appointment.pk, action])
-            assert client.post(url, {"reason": "x"}).status_code == 404
+            data = {"reason": "x", "video_link": "https://evil.example.test/"}
+            assert client.post(url, data).status_code == 404
     client.force_login(customer)
     assert client.get(reverse("appointments:work")).status_code == 403
     appointment.refresh_from_db()
