@@ -1,6 +1,6 @@
 """Browser journey of appointments: a customer books a site survey with their
 account manager, finds it in the list, moves it and cancels it; the manager sees it
-in the work area."""
+in the work area and adds the video call's link, which the customer then sees."""
 
 import re
 
@@ -50,10 +50,21 @@ def test_book_reschedule_and_cancel_a_site_survey(new_page):
     login(manager, MANAGER, PASSWORD)
     manager.goto("/en/appointments/work/")
     expect(manager.locator("main")).to_contain_text(reference)
+    # The manager adds the video call; the customer's page offers to join it.
+    booked = manager.locator("tr", has_text=reference)
+    booked.get_by_text("Add a video link").click()
+    booked.get_by_label("Video call address (https://)").fill(
+        "https://meet.example.test/jade-survey"
+    )
+    booked.get_by_role("button", name="Save and send the invitation").click()
+    expect(manager.locator(".messages")).to_contain_text("The video link is saved")
     axe_check(manager)
     screenshot(manager, "appointments-4-manager")
 
     row.get_by_role("link", name=reference).click()
+    expect(customer.get_by_role("link", name="Join the video call")).to_have_attribute(
+        "href", "https://meet.example.test/jade-survey"
+    )
     customer.get_by_role("link", name="Reschedule").click()
     second_day = customer.locator(".slot-day").nth(1)
     second_day.locator("label").nth(2).click()
