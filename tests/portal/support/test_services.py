@@ -258,7 +258,8 @@ def test_self_served_attempt_is_counted_once(customer, fault_type):
         user=customer, subject="router lights", article_url="/en/kb/router/"
     )
     assert first.pk == again.pk
-    assert SelfServedAttempt.objects.count() == 1
+    # The demo seed has self-served questions of its own customers.
+    assert SelfServedAttempt.objects.filter(user=customer).count() == 1
     with pytest.raises(ValidationError):
         services.self_served_record(
             user=customer, subject="x", article_url="https://evil.example/"
