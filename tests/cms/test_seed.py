@@ -16,6 +16,12 @@ from cms.models import (
     SegmentPage,
     SolutionPage,
 )
+from portal.support.models import (
+    RequestEvent,
+    SelfServedAttempt,
+    ServiceRequest,
+    SlaTimer,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -28,11 +34,16 @@ def _counts():
         "documents": Document.objects.count(),
         "users": get_user_model().objects.count(),
         "categories": KnowledgeCategory.objects.count(),
+        "service requests": ServiceRequest.objects.count(),
+        "request events": RequestEvent.objects.count(),
+        "sla timers": SlaTimer.objects.count(),
+        "self-served": SelfServedAttempt.objects.count(),
     }
 
 
 def test_seed_twice_changes_nothing():
     before = _counts()
+    assert before["service requests"] > 0 and before["self-served"] > 0
     call_command("seed_demo", verbosity=0)
     assert _counts() == before
 

@@ -7,7 +7,7 @@ from cms.demo.site import build_demo_site
 from cms.demo.users import ensure_demo_users
 from portal.appointments.demo import seed_appointments
 from portal.companies.demo import ensure_staff_mfa, seed_companies
-from portal.support.demo import seed_support
+from portal.support.demo import seed_requests, seed_support
 from portal.trials.demo import seed_trials
 
 
@@ -23,6 +23,7 @@ class Command(BaseCommand):
             ensure_staff_mfa()
             seed_trials()
             seed_appointments()
+            seed_requests()
         self.stdout.write(self.style.SUCCESS("Demo site is ready: /en/ and /zh-hans/"))
         self.stdout.write("Demo users (development only, never use in production):")
         for user in users:
