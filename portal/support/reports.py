@@ -60,14 +60,21 @@ def report_build(*, since=None) -> dict:
 
     routed = requests.filter(handling=Handling.ACCOUNT_MANAGER)
     compliance = []
+    # A target counts once its outcome is known: met (answered or resolved in
+    # time) or missed, and a breach counts as missed before anyone has answered.
     for group, label in (("company__segment_id", "segment"), ("team__name", "team")):
         for row in routed.values(group).annotate(
-            responded=Count("id", filter=Q(first_responded_at__isnull=False)),
+            responded=Count(
+                "id",
+                filter=Q(first_responded_at__isnull=False) | Q(response_breached=True),
+            ),
             response_ok=Count(
                 "id",
                 filter=Q(first_responded_at__isnull=False, response_breached=False),
             ),
-            resolved=Count("id", filter=Q(resolved_at__isnull=False)),
+            resolved=Count(
+                "id", filter=Q(resolved_at__isnull=False) | Q(resolution_breached=True)
+            ),
             resolution_ok=Count(
                 "id", filter=Q(resolved_at__isnull=False, resolution_breached=False)
             ),

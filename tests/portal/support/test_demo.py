@@ -205,3 +205,14 @@ def test_business_time_before_is_the_clock_run_backwards(end):
     plain = WorkingCalendar()
     start = _business_time_before(end, timedelta(hours=9), plain)
     assert business_time_between(start, end, plain) == timedelta(hours=9)
+
+
+def test_an_unanswered_breach_counts_against_first_response_compliance():
+    """The breached request has no reply yet; the report counts it as missed."""
+    breached = demo("demo-summit-5g")
+    row = next(
+        row
+        for row in report_build()["compliance"]
+        if row["by"] == "segment" and row["name"] == breached.company.segment_id
+    )
+    assert row["first_response"] is not None and row["first_response"] < 100
