@@ -119,13 +119,19 @@ class QueueFilterForm(forms.Form):
     mine = forms.BooleanField(required=False, label=_("Mine only"))
 
     def __init__(self, *args, **kwargs):
-        from portal.support.models import ACTIVE_STATUSES, RequestStatus
+        from portal.support.models import (
+            ACTIVE_STATUSES,
+            STAFF_STATUS_LABELS,
+            RequestStatus,
+        )
         from portal.support.routing import Priority
         from portal.taxonomy.models import Segment
 
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [("", _("Any"))] + [
-            (s.value, s.label) for s in RequestStatus if s in ACTIVE_STATUSES
+            (s.value, STAFF_STATUS_LABELS[s])
+            for s in RequestStatus
+            if s in ACTIVE_STATUSES
         ]
         self.fields["priority"].choices = [("", _("Any"))] + list(Priority.choices)
         self.fields["segment"].choices = [("", _("Any"))] + [

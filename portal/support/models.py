@@ -443,6 +443,16 @@ class RequestStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+#: Statuses as staff read them (the choice labels speak to the customer).
+STAFF_STATUS_LABELS = {
+    RequestStatus.ACCEPTED: _("Accepted automatically"),
+    RequestStatus.OPEN: _("New, not claimed"),
+    RequestStatus.ASSIGNED: _("In progress"),
+    RequestStatus.WAITING_CUSTOMER: _("Waiting for the customer"),
+    RequestStatus.RESOLVED: _("Resolved, awaiting the customer's confirmation"),
+    RequestStatus.CLOSED: _("Closed"),
+}
+
 #: Statuses in which a request still needs work from the operator or the customer.
 ACTIVE_STATUSES = (
     RequestStatus.OPEN,
@@ -578,6 +588,10 @@ class ServiceRequest(models.Model):
     @property
     def reference(self) -> str:
         return f"SR-{self.pk:07d}" if self.pk else ""
+
+    @property
+    def staff_status_label(self) -> str:
+        return STAFF_STATUS_LABELS[self.status]
 
     def labelled_answers(self) -> list[tuple[str, object]]:
         """The customer's answers under their questions' labels; an answer whose

@@ -44,7 +44,7 @@ def test_complex_request_from_raise_to_rating(new_page):
     expect(manager.locator(".routing")).to_contain_text("account manager")
     manager.fill("#work-form textarea[name='body']", "Is the router's power light on?")
     manager.get_by_role("button", name="Ask the customer (pauses the clock)").click()
-    expect(manager.locator("main")).to_contain_text("Waiting for your answer")
+    expect(manager.locator("main")).to_contain_text("Waiting for the customer")
     screenshot(manager, "requests-4-work")
 
     customer.reload()

@@ -253,3 +253,20 @@ def test_request_types_are_editable_in_the_wagtail_admin(
 def test_sweep_command_runs(customer, site, fault_type, team):
     raise_request(customer, fault_type, site)
     call_command("support_sla_sweep", verbosity=0)
+
+
+def test_staff_and_customers_each_read_the_status_in_their_own_words(
+    client, customer, site, fault_type, manager, team
+):
+    request = raise_request(customer, fault_type, site, key="words")  # to `manager`
+    services.request_ask_customer(
+        request_id=request.pk, actor=manager, body="Is the power light on?"
+    )
+    client.force_login(manager)
+    staff_page = client.get(reverse("support:work_detail", args=[request.pk]))
+    assert "Waiting for the customer" in staff_page.content.decode()
+    assert "until the customer answers" in staff_page.content.decode()
+    assert "Waiting for your answer" not in staff_page.content.decode()
+    client.force_login(customer)
+    own_page = client.get(reverse("support:request_detail", args=[request.pk]))
+    assert "Waiting for your answer" in own_page.content.decode()
