@@ -235,6 +235,7 @@ def member_list(request, *, membership):
     members = Paginator(
         selectors.member_list(user=request.user), MEMBERS_PAGE_SIZE
     ).get_page(request.GET.get("page"))
+    members.object_list = selectors.with_site_names(members.object_list)
     return render(
         request,
         "companies/members.html",

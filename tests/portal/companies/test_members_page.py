@@ -37,3 +37,17 @@ def test_members_page_pages_by_email_with_constant_queries(client):
     assert last.count("data-member=") == 5
     assert 'data-member="m028@example.com"' in last
     assert f"{sites[0].name}, {sites[1].name}" in last  # scoped sites still shown
+
+
+def test_deactivating_is_offered_on_the_members_own_page(client):
+    company = CompanyFactory()
+    admin = member(company, MemberTier.ADMIN, user__email="a-admin@example.com")
+    viewer = member(company, MemberTier.VIEWER, user__email="v@example.com")
+    client.force_login(admin)
+    listing = client.get(reverse("companies:members")).content.decode()
+    assert "Deactivate" not in listing  # one link a row: to the member's page
+    edit = reverse("companies:member_edit", args=[viewer.membership.pk])
+    assert edit in listing
+    page = client.get(edit).content.decode()
+    deactivate = reverse("companies:member_deactivate", args=[viewer.membership.pk])
+    assert f'action="{deactivate}"' in page and "Deactivate this member" in page
