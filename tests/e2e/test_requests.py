@@ -60,7 +60,9 @@ def test_complex_request_from_raise_to_rating(new_page):
         "#work-form textarea[name='body']", "Replaced the fibre modem remotely."
     )
     manager.get_by_role("button", name="Resolve").click()
-    expect(manager.locator("main")).to_contain_text("Resolved, awaiting the customer's confirmation")
+    expect(manager.locator("main")).to_contain_text(
+        "Resolved, awaiting the customer's confirmation"
+    )
 
     customer.reload()
     customer.locator("#rate-form label", has_text="5").first.click()
