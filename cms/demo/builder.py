@@ -5,6 +5,7 @@ translations in step."""
 import json
 
 from django.db import transaction
+from modelcluster.models import get_all_child_relations
 from wagtail.models import Locale, Page, Site
 
 # Keys that differ between two saves of the same content (block ids, row ids).
@@ -82,7 +83,14 @@ def upsert_translation(page, locale: Locale, *, fields: dict):
     with transaction.atomic():
         created = translation is None
         if created:
-            translation = page.copy_for_translation(locale, copy_parents=True)
+            # Child objects that the translation's own fields replace are not
+            # copied: they would be deleted at once, after Wagtail had queued a
+            # reference-index task for each (which then fails, finding them gone).
+            children = {r.get_accessor_name() for r in get_all_child_relations(page)}
+            replaced = [name for name in fields if name in children]
+            translation = page.copy_for_translation(
+                locale, copy_parents=True, exclude_fields=replaced
+            )
         translation = translation.specific
         _publish_if_changed(translation, fields, created=created)
     return translation
