@@ -73,10 +73,17 @@ def login(page, email: str, password: str, *, next_url: str | None = None) -> No
     form.locator("button[type='submit'], input[type='submit']").first.click()
     page.wait_for_load_state()
     if "/2fa/authenticate/" in page.url:
-        # Staff sign in with MFA; demo staff share a public TOTP secret.
-        page.fill("input[name='code']", demo_totp_code())
-        page.locator("main form button[type='submit']").first.click()
-        page.wait_for_load_state()
+        # Staff sign in with MFA; demo staff share a public TOTP secret. allauth
+        # refuses a code used once already (this user signed in earlier in the same
+        # 30 seconds): like a person, wait for the next code and try that.
+        for attempt in range(2):
+            if attempt:
+                time.sleep(30.5 - time.time() % 30)
+            page.fill("input[name='code']", demo_totp_code())
+            page.locator("main form button[type='submit']").first.click()
+            page.wait_for_load_state()
+            if "/2fa/authenticate/" not in page.url:
+                break
     if "/accounts/login/" in page.url:
         errors = page.locator(".errorlist, .alert, [role='alert']").all_inner_texts()
         raise AssertionError(f"Sign-in as {email} failed: {errors or page.url}")
