@@ -30,7 +30,7 @@ from portal.support.models import (
     SlaPolicy,
     SlaTimer,
 )
-from portal.support.sla import MAX_SEARCH_DAYS, CalendarError
+from portal.support.sla import subtract_business_time
 from portal.support.timers import calendar_for, timer_fire, timers_reschedule
 from portal.taxonomy.models import Segment
 
@@ -585,25 +585,9 @@ def _raised_at(request: ServiceRequest, moment: datetime) -> ServiceRequest:
     return request
 
 
-def _business_time_before(end: datetime, duration: timedelta, calendar) -> datetime:
-    """The instant `duration` of business time before `end` (the clock backwards)."""
-    remaining = duration
-    day = end.astimezone(calendar.tz).date()
-    for _ in range(MAX_SEARCH_DAYS):
-        if calendar.is_working_day(day):
-            start, finish = calendar.interval(day)
-            finish = min(finish, end)
-            if finish > start:
-                if finish - start >= remaining:
-                    return finish - remaining
-                remaining -= finish - start
-        day -= timedelta(days=1)
-    raise CalendarError("The calendar has no working time in the last ten years.")
-
-
 def _business_hours_ago(request: ServiceRequest, hours: float) -> datetime:
     calendar = calendar_for(region_id=request.company.region_id)
-    return _business_time_before(timezone.now(), timedelta(hours=hours), calendar)
+    return subtract_business_time(timezone.now(), timedelta(hours=hours), calendar)
 
 
 @contextmanager

@@ -99,6 +99,29 @@ def add_business_time(
     raise CalendarError("unreachable")  # pragma: no cover
 
 
+def subtract_business_time(
+    end: datetime, duration: timedelta, calendar: WorkingCalendar
+) -> datetime:
+    """The instant `duration` of business time before `end` (the clock backwards)."""
+    if duration < ZERO:
+        raise ValueError("Business time to subtract must not be negative.")
+    remaining = duration
+    end = _utc(end)
+    day = end.astimezone(calendar.tz).date()
+    for _ in range(MAX_SEARCH_DAYS):
+        if calendar.is_working_day(day):
+            start, finish = calendar.interval(day)
+            finish = min(finish, end)
+            if finish > start:
+                if finish - start >= remaining:
+                    return finish - remaining
+                remaining -= finish - start
+        day -= timedelta(days=1)
+    raise CalendarError(
+        "The calendar has no working time in the last ten years; add working days."
+    )
+
+
 def add_business_minutes(
     start: datetime, minutes: int, calendar: WorkingCalendar
 ) -> datetime:

@@ -1,8 +1,6 @@
 """The demo seed's service requests: each in its intended state, raised and worked
 through the services, with consistent SLA timers, and seeding again adds nothing."""
 
-from datetime import UTC, datetime, timedelta
-
 import pytest
 from django.utils import timezone
 
@@ -11,7 +9,6 @@ from portal.support.demo import (
     AWAY_NOTE,
     DEMO_REQUESTS,
     SELF_SERVED,
-    _business_time_before,
     seed_requests,
 )
 from portal.support.models import (
@@ -26,8 +23,6 @@ from portal.support.models import (
     TimerKind,
 )
 from portal.support.reports import report_build
-from portal.support.sla import WorkingCalendar, business_time_between
-from portal.support.timers import calendar_for
 
 pytestmark = pytest.mark.django_db
 
@@ -186,25 +181,6 @@ def test_seeding_again_adds_nothing():
     before = counts()
     seed_requests()
     assert counts() == before
-
-
-@pytest.mark.parametrize(
-    "end",
-    [
-        datetime(2026, 3, 4, 3, 30, tzinfo=UTC),  # Wednesday 11:30 in Shanghai
-        datetime(2026, 3, 2, 0, 30, tzinfo=UTC),  # Monday 08:30, before opening
-        datetime(2026, 3, 8, 4, 0, tzinfo=UTC),  # Sunday
-        datetime(2026, 10, 8, 12, 0, tzinfo=UTC),  # after the National Day holiday
-    ],
-)
-def test_business_time_before_is_the_clock_run_backwards(end):
-    calendar = calendar_for(region_id=None)
-    for hours in (0.5, 3, 13.5, 40):
-        start = _business_time_before(end, timedelta(hours=hours), calendar)
-        assert business_time_between(start, end, calendar) == timedelta(hours=hours)
-    plain = WorkingCalendar()
-    start = _business_time_before(end, timedelta(hours=9), plain)
-    assert business_time_between(start, end, plain) == timedelta(hours=9)
 
 
 def test_an_unanswered_breach_counts_against_first_response_compliance():

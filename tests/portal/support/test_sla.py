@@ -13,6 +13,8 @@ from portal.support.sla import (
     WorkingCalendar,
     add_business_minutes,
     business_minutes_between,
+    business_time_between,
+    subtract_business_time,
 )
 
 NEW_YORK = ZoneInfo("America/New_York")
@@ -178,3 +180,20 @@ def test_adding_then_measuring_gives_back_the_duration(start, minutes):
     local = due.astimezone(NEW_YORK)
     assert NY.is_working_day(local.date())
     assert time(9) <= local.time() <= time(17)
+
+
+@pytest.mark.parametrize(
+    "end",
+    [
+        datetime(2026, 3, 4, 3, 30, tzinfo=UTC),  # Wednesday 11:30 in Shanghai
+        datetime(2026, 3, 2, 0, 30, tzinfo=UTC),  # Monday 08:30, before opening
+        datetime(2026, 3, 8, 4, 0, tzinfo=UTC),  # Sunday
+        datetime(2026, 10, 8, 12, 0, tzinfo=UTC),  # after the National Day holiday
+        datetime(2026, 3, 9, 15, 0, tzinfo=UTC),  # New York, the day after DST began
+    ],
+)
+def test_subtracting_business_time_is_the_clock_run_backwards(end):
+    for calendar in (CN, NY, WorkingCalendar()):
+        for hours in (0.5, 3, 9, 13.5, 40):
+            start = subtract_business_time(end, timedelta(hours=hours), calendar)
+            assert business_time_between(start, end, calendar) == timedelta(hours=hours)
