@@ -580,7 +580,7 @@ def _raised_at(request: ServiceRequest, moment: datetime) -> ServiceRequest:
     request.events.update(created_at=F("created_at") - shift)
     request.notifications.update(created_at=F("created_at") - shift)
     request.refresh_from_db()
-    services._set_due_dates(request)  # the rule submit uses, from the new start
+    services.set_due_dates(request)  # from the new start
     timers_reschedule(request=request)
     return request
 

@@ -183,7 +183,7 @@ def _create_routed(
     if automatic:
         notify(users=[user], kind="accepted", request=request, url=request_url(request))
         return request
-    _set_due_dates(request)
+    set_due_dates(request)
     timers_reschedule(request=request)
     users = get_user_model().objects.in_bulk(list(decision.notify_ids))
     for user_id in decision.notify_ids:
@@ -203,7 +203,10 @@ def _create_routed(
     return request
 
 
-def _set_due_dates(request: ServiceRequest) -> None:
+def set_due_dates(request: ServiceRequest) -> None:
+    """Work out and save the request's due dates from its start and clock state
+    (the one rule for them: on submit, on the customer's reply, on reopening, and
+    for the demo's requests dated back)."""
     policy = request.sla_policy
     if policy is None:
         return
@@ -447,7 +450,7 @@ def request_customer_message(
     for upload in files:
         attachment_add(request=request, user=user, upload=upload, event=event)
     if kind == EventKind.ANSWER:
-        _set_due_dates(request)
+        set_due_dates(request)
         timers_reschedule(request=request)
     recipients = (
         [request.assignee]
@@ -485,7 +488,7 @@ def request_reopen(*, request_id: int, user, reason: str) -> ServiceRequest:
     RequestEvent.objects.create(
         request=request, kind=EventKind.REOPENED, actor=user, body=reason.strip()
     )
-    _set_due_dates(request)
+    set_due_dates(request)
     timers_reschedule(request=request)
     recipients = (
         [request.assignee]
