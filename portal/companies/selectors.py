@@ -28,6 +28,13 @@ def company_for_member(*, user) -> Company | None:
     return membership.company if membership is not None else None
 
 
+def _site_grants() -> QuerySet[CompanySiteUserObjectPermission]:
+    """Grants of access to a company site (guardian's direct foreign-key table)."""
+    return CompanySiteUserObjectPermission.objects.filter(
+        permission__codename=permissions.SITE_ACCESS_CODENAME
+    )
+
+
 def member_list(*, user) -> QuerySet[Membership]:
     """Members of the user's company with user and role, by e-mail (one query).
 
@@ -50,10 +57,8 @@ def with_site_names(memberships) -> list[Membership]:
     memberships = list(memberships)
     names: dict[int, list[str]] = {m.user_id: [] for m in memberships}
     grants = (
-        CompanySiteUserObjectPermission.objects.filter(
-            permission__codename=permissions.SITE_ACCESS_CODENAME,
-            user_id__in=names,
-        )
+        _site_grants()
+        .filter(user_id__in=names)
         .order_by("content_object__name")
         .values_list("user_id", "content_object__name")
     )
@@ -67,9 +72,7 @@ def with_site_names(memberships) -> list[Membership]:
 def member_get(*, user, pk: int) -> Membership:
     """One member of the user's company with its site grants (`user.site_grants`),
     or Membership.DoesNotExist."""
-    grants = CompanySiteUserObjectPermission.objects.filter(
-        permission__codename=permissions.SITE_ACCESS_CODENAME
-    ).select_related("content_object")
+    grants = _site_grants().select_related("content_object")
     return (
         member_list(user=user)
         .prefetch_related(
@@ -129,10 +132,11 @@ def staff_member_list(*, user, company: Company) -> QuerySet[Membership]:
         user, company=company
     ):
         return Membership.objects.none()
-    grants = CompanySiteUserObjectPermission.objects.filter(
-        permission__codename=permissions.SITE_ACCESS_CODENAME,
-        content_object__company=company,
-    ).select_related("content_object")
+    grants = (
+        _site_grants()
+        .filter(content_object__company=company)
+        .select_related("content_object")
+    )
     return (
         Membership.objects.filter(company=company)
         .select_related("user", "role")
