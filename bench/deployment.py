@@ -45,6 +45,15 @@ _HAYSTACK_REBUILD = (
 )
 
 
+#: gunicorn sync workers the benchmarks serve with: one per core. Signed-in pages
+#: and searches are CPU-bound (SQLite and the Whoosh index are read in the worker),
+#: so more workers than cores only time-slice the cores and lengthen the tail. On
+#: the 2-core machine a member dashboard at concurrency 16 measured p95 70 ms
+#: with 2 workers and 370-810 ms with 4, whose workers also spent 10.3-10.8 ms of
+#: CPU a request against 8.0.
+DEFAULT_WORKERS = os.cpu_count() or 2
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

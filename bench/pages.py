@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import load  # noqa: E402
-from bench.deployment import Deployment  # noqa: E402
+from bench.deployment import DEFAULT_WORKERS, Deployment  # noqa: E402
 
 CONCURRENCIES = (1, 16)
 UNCACHED_COOKIE = "sessionid=bench-not-a-session"
@@ -68,7 +68,7 @@ def main() -> int:
     print(f"Load generator: {load.generator_name()}")
 
     reuse = args.root is not None and (args.root / "var").is_dir()
-    deployment = Deployment(root=args.root, workers=2)
+    deployment = Deployment(root=args.root, workers=DEFAULT_WORKERS)
     try:
         if reuse:
             print(f"Reusing the deployment in {deployment.root}", flush=True)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench import load
-from bench.deployment import Deployment
+from bench.deployment import DEFAULT_WORKERS, Deployment
 
 CONCURRENCIES = (1, 16)
 
@@ -50,7 +50,10 @@ if connection.vendor == "postgresql":
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The options every scale benchmark takes."""
     parser.add_argument(
-        "--workers", type=int, default=4, help="gunicorn workers (default 4)"
+        "--workers",
+        type=int,
+        default=DEFAULT_WORKERS,
+        help=f"gunicorn workers (default {DEFAULT_WORKERS}: one per core)",
     )
     parser.add_argument(
         "--seeded",

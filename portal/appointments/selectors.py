@@ -95,7 +95,10 @@ def dashboard_context(request) -> dict:
         status__in=ACTIVE_STATUSES, ends_at__gt=timezone.now()
     )
     return {
-        "appointments": list(upcoming.order_by("starts_at")[:RECENT]),
+        # The section shows kind and time only: no related rows to join.
+        "appointments": list(
+            upcoming.select_related(None).order_by("starts_at")[:RECENT]
+        ),
         "can_book": permissions.has_permission(
             request.user, PortalPermission.BOOK_APPOINTMENTS
         ),

@@ -265,6 +265,12 @@ class Membership(models.Model):
     def __str__(self):
         return f"{self.user} @ {self.company} ({self.get_tier_display()})"
 
+    @property
+    def tier_label(self) -> str:
+        """The tier's name; cheaper than get_tier_display(), which rebuilds the
+        choices dict on every call (noticeable on a page of members)."""
+        return MemberTier(self.tier).label
+
 
 class InvitationStatus(models.TextChoices):
     PENDING = "pending", _("Pending")
@@ -315,6 +321,10 @@ class Invitation(models.Model):
 
     def __str__(self):
         return f"{self.email} → {self.company}"
+
+    @property
+    def tier_label(self) -> str:
+        return MemberTier(self.tier).label
 
 
 class Team(models.Model):

@@ -129,22 +129,24 @@ def forget_cached_permissions(user) -> None:
 def membership_for(user) -> Membership | None:
     """The user's active membership of a pending or verified company, or None.
 
-    One query per request (memoised on the user); the company is joined in.
+    One query per request (memoised on the user); the company and its segment
+    (shown on most company pages) are joined in.
     """
     if not _authenticated(user):
         return None
     if _MEMBERSHIP_CACHE not in user.__dict__:
-        user.__dict__[_MEMBERSHIP_CACHE] = (
-            Membership.objects.select_related("company", "role")
-            .filter(
+        try:
+            # get() reads without ordering: there is at most one row (one-to-one).
+            membership = Membership.objects.select_related(
+                "company__segment", "role"
+            ).get(
                 user_id=user.pk,
                 is_active=True,
                 company__status__in=[CompanyStatus.PENDING, CompanyStatus.VERIFIED],
             )
-            # At most one row (one-to-one); the model's ordering would join users.
-            .order_by("pk")
-            .first()
-        )
+        except Membership.DoesNotExist:
+            membership = None
+        user.__dict__[_MEMBERSHIP_CACHE] = membership
     return user.__dict__[_MEMBERSHIP_CACHE]
 
 

@@ -589,9 +589,19 @@ class ServiceRequest(models.Model):
     def reference(self) -> str:
         return f"SR-{self.pk:07d}" if self.pk else ""
 
+    # Enum labels rather than get_FOO_display(), which rebuilds the choices dict on
+    # every call: these are read for each row of the queue and request lists.
+    @property
+    def status_label(self) -> str:
+        return RequestStatus(self.status).label
+
     @property
     def staff_status_label(self) -> str:
         return STAFF_STATUS_LABELS[self.status]
+
+    @property
+    def priority_label(self) -> str:
+        return Priority(self.priority).label
 
     def labelled_answers(self) -> list[tuple[str, object]]:
         """The customer's answers under their questions' labels; an answer whose

@@ -29,7 +29,10 @@ def recent_appointments(context, service_request):
 def upcoming_appointments(context):
     """The work queue: the manager's next appointments."""
     user = context["request"].user
-    upcoming = selectors.appointment_list_for_manager(user=user).filter(
-        status__in=ACTIVE_STATUSES, ends_at__gt=timezone.now()
+    upcoming = (
+        selectors.appointment_list_for_manager(user=user)
+        .filter(status__in=ACTIVE_STATUSES, ends_at__gt=timezone.now())
+        .select_related(None)
+        .select_related("company")  # the list names the company, nothing else
     )
     return {"appointments": list(upcoming[: selectors.RECENT])}
