@@ -82,6 +82,16 @@ def _content_key(context, name: str, page) -> str | None:
     return f"fragment:{name}:{generation}:{page.pk}:{get_language()}"
 
 
+def _pageless_key(context, name: str) -> str | None:
+    """Cache key of a fragment on a view that is not a Wagtail page (an account
+    or work page): the fragment then depends on published content and language
+    only, the same on every such view."""
+    generation = context.get("content_generation")
+    if generation is None or context.get("request") is None:
+        return None
+    return f"fragment:{name}:{generation}:-:{get_language()}"
+
+
 class ContentFragmentNode(template.Node):
     def __init__(self, nodelist, name: str, page_var):
         self.nodelist = nodelist
@@ -89,7 +99,11 @@ class ContentFragmentNode(template.Node):
         self.page_var = page_var
 
     def render(self, context):
-        key = _content_key(context, self.name, self.page_var.resolve(context))
+        page = self.page_var.resolve(context, ignore_failures=True)
+        if page is None:
+            key = _pageless_key(context, self.name)
+        else:
+            key = _content_key(context, self.name, page)
         if key is None:
             return self.nodelist.render(context)
         html = cache.get(key)
@@ -102,7 +116,8 @@ class ContentFragmentNode(template.Node):
 @register.tag
 def content_fragment(parser, token):
     """`{% content_fragment "name" page %}...{% endcontent_fragment %}` caches the
-    enclosed HTML until the next publish (the content generation changes).
+    enclosed HTML until the next publish (the content generation changes), per
+    page, or once for all views without a page.
 
     For parts of a page that show published content only, never the visitor's
     own data: a signed-in customer's page is rendered afresh around them.

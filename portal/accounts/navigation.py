@@ -4,6 +4,7 @@ Which links a user gets is decided by the permission module; the header template
 only lists them. Used by the `workspace_links` template tag.
 """
 
+from django.db import connection
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -12,9 +13,20 @@ from portal.companies.permissions import PortalPermission as P
 
 
 def unread_notification_count(user) -> int:
+    """The header's badge. Counted on every signed-in page, as one plain statement:
+    building the ORM query took four times as long as running it."""
     from portal.support.models import Notification
 
-    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+    meta = Notification._meta
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT COUNT(*) FROM {quote(meta.db_table)} "  # noqa: S608 (no input)
+            f"WHERE {quote(meta.get_field('user').column)} = %s "
+            f"AND {quote(meta.get_field('read_at').column)} IS NULL",
+            [user.pk],
+        )
+        return cursor.fetchone()[0]
 
 
 def workspace_links_for(user) -> list[dict]:

@@ -47,6 +47,20 @@ def member_list(*, user) -> QuerySet[Membership]:
     )
 
 
+def member_rows(*, user) -> QuerySet[Membership]:
+    """`member_list` with only the columns the members table shows: a member page
+    of the 2,000-member company built its 50 objects in as long as it took to
+    find them."""
+    return member_list(user=user).only(
+        "company_id",
+        "tier",
+        "is_scoped",
+        "is_active",
+        "user__email",
+        "role__name",
+    )
+
+
 def with_site_names(memberships) -> list[Membership]:
     """The memberships, each with `site_names`: the names of its granted sites.
 

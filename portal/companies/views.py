@@ -233,7 +233,7 @@ def company_resubmit(request):
 def member_list(request, *, membership):
     """Members (a page at a time) and open invitations."""
     members = Paginator(
-        selectors.member_list(user=request.user), MEMBERS_PAGE_SIZE
+        selectors.member_rows(user=request.user), MEMBERS_PAGE_SIZE
     ).get_page(request.GET.get("page"))
     members.object_list = selectors.with_site_names(members.object_list)
     return render(

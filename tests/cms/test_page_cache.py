@@ -125,3 +125,26 @@ def test_delete_invalidates(client, django_capture_on_commit_callbacks):
     response = client.get("/en/help/")
     assert response.headers["X-Page-Cache"] == "miss"
     assert "Report a fault" not in response.content.decode()
+
+
+def test_main_navigation_of_views_without_a_page_follows_a_publish(
+    client, django_user_model, django_capture_on_commit_callbacks
+):
+    """Account and work pages share one cached copy of the main navigation per
+    language; a publish renews it, and each language keeps its own."""
+    from cms.models import ProductIndexPage
+
+    client.force_login(
+        django_user_model.objects.get(email="admin@jade.example-customer.test")
+    )
+    index = ProductIndexPage.objects.get(locale__language_code="en")
+    assert f">{index.title}</a>".encode() in client.get("/en/company/").content
+    with django_capture_on_commit_callbacks(execute=True):
+        index.title = "Products and packages"
+        index.save_revision().publish()
+    english = client.get("/en/company/").content
+    assert b">Products and packages</a>" in english
+    chinese = client.get("/zh-hans/company/").content
+    assert b">Products and packages</a>" not in chinese
+    main_nav = english.split(b'class="main-nav"')[1].split(b"</nav>")[0]
+    assert b"aria-current" not in main_nav
