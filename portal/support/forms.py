@@ -134,6 +134,8 @@ class QueueFilterForm(forms.Form):
             if s in ACTIVE_STATUSES
         ]
         self.fields["priority"].choices = [("", _("Any"))] + list(Priority.choices)
-        self.fields["segment"].choices = [("", _("Any"))] + [
-            (s.code, s.label) for s in Segment.objects.all()
-        ]
+        # A callable: the segments are read only when a segment filter is validated
+        # or the bar is rendered (the work queue caches the rendered bar).
+        self.fields["segment"].choices = lambda: (
+            [("", _("Any"))] + [(s.code, s.label) for s in Segment.objects.all()]
+        )

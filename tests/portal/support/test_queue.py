@@ -146,3 +146,28 @@ def test_customer_request_list_pages_with_constant_queries(client, fault_type):
     assert page.count(">SR-") == LIST_PAGE_SIZE and 'rel="next"' in page
     _count, last = _queries(client, url + "?page=2")
     assert last.count(">SR-") == 6
+
+
+def test_queue_filter_bar_follows_the_filters_the_language_and_the_segments(
+    client, manager, django_capture_on_commit_callbacks
+):
+    """The filter bar is cached (it is the same for every manager): what it shows
+    still follows the query string, the language and an edited segment name."""
+    from portal.taxonomy.models import Segment
+
+    client.force_login(manager)
+    url = reverse("support:work_queue")
+    assert '<option value="open" selected>' in client.get(url, {"status": "open"}).text
+    assert '<option value="open" selected>' not in client.get(url).text
+    assert '<option value="sme" selected>' in client.get(url, {"segment": "sme"}).text
+    assert "Select a valid choice" in client.get(url, {"segment": "nope"}).text
+    segment = Segment.objects.get(code="sme")
+    with django_capture_on_commit_callbacks(execute=True):
+        segment.name = "Small business"
+        segment.save()
+    assert ">Small business</option>" in client.get(url).text
+    with django_capture_on_commit_callbacks(execute=True):
+        segment.name_zh_hans = "小企业"
+        segment.save()
+    chinese = client.get(url.replace("/en/", "/zh-hans/")).text
+    assert ">小企业</option>" in chinese
