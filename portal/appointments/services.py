@@ -96,6 +96,16 @@ def _check_notes(notes: str) -> None:
         raise ValidationError({"notes": _("Keep the notes under 2,000 characters.")})
 
 
+def _handles(user, appointment: Appointment) -> bool:
+    """Is `user` the staff member who handles this appointment (the permission
+    module's rule, asked for the appointment's company and manager)?"""
+    return permissions.can_handle_appointment(
+        user,
+        company=appointment.company,
+        account_manager_id=appointment.account_manager_id,
+    )
+
+
 def _clean_video_link(video_link: str) -> str:
     """An https:// address or nothing: the link is shown and sent to customers."""
     video_link = (video_link or "").strip()
@@ -394,11 +404,7 @@ def appointment_cancel(*, appointment_id: int, user, reason: str) -> Appointment
     """The customer or the staff handling it cancels an appointment, saying why."""
     with transaction.atomic():
         appointment = _locked(appointment_id)
-        staff = permissions.can_handle_appointment(
-            user,
-            company=appointment.company,
-            account_manager_id=appointment.account_manager_id,
-        )
+        staff = _handles(user, appointment)
         if not staff:
             _check_customer(user, appointment)
         if appointment.status not in ACTIVE_STATUSES:
@@ -444,11 +450,7 @@ def appointment_set_video_link(
     video_link = _clean_video_link(video_link)
     with transaction.atomic():
         appointment = _locked(appointment_id)
-        if not permissions.can_handle_appointment(
-            actor,
-            company=appointment.company,
-            account_manager_id=appointment.account_manager_id,
-        ):
+        if not _handles(actor, appointment):
             raise PermissionDenied(_("Only the account manager can change the link."))
         if appointment.status not in ACTIVE_STATUSES or appointment.ends_at <= (
             timezone.now()
@@ -474,11 +476,7 @@ def appointment_complete(*, appointment_id: int, actor) -> Appointment:
     """The account manager marks an appointment that has started as held."""
     with transaction.atomic():
         appointment = _locked(appointment_id)
-        if not permissions.can_handle_appointment(
-            actor,
-            company=appointment.company,
-            account_manager_id=appointment.account_manager_id,
-        ):
+        if not _handles(actor, appointment):
             raise PermissionDenied(_("Only the account manager can complete it."))
         if appointment.status not in ACTIVE_STATUSES:
             raise ValidationError(_("This appointment is no longer planned."))
