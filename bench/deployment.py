@@ -54,6 +54,16 @@ _HAYSTACK_REBUILD = (
 DEFAULT_WORKERS = os.cpu_count() or 2
 
 
+def add_workers_argument(parser) -> None:
+    """The `--workers` option of the benchmarks that serve through gunicorn."""
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=DEFAULT_WORKERS,
+        help=f"gunicorn workers (default {DEFAULT_WORKERS}: one per core)",
+    )
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench import load
-from bench.deployment import DEFAULT_WORKERS, Deployment
+from bench.deployment import Deployment, add_workers_argument
 
 CONCURRENCIES = (1, 16)
 
@@ -51,12 +51,7 @@ if connection.vendor == "postgresql":
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The options every scale benchmark takes."""
-    parser.add_argument(
-        "--workers",
-        type=int,
-        default=DEFAULT_WORKERS,
-        help=f"gunicorn workers (default {DEFAULT_WORKERS}: one per core)",
-    )
+    add_workers_argument(parser)
     parser.add_argument(
         "--seeded",
         type=Path,

@@ -52,7 +52,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 sys.path.insert(0, str(ROOT))
 
-from bench.deployment import DEFAULT_WORKERS, Deployment  # noqa: E402
+from bench.deployment import Deployment, add_workers_argument  # noqa: E402
 
 SEARCH_BUDGET_MS = 30
 AUTOCOMPLETE_BUDGET_MS = 15
@@ -560,12 +560,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=50_000)
     parser.add_argument("--queries", type=int, default=500)
-    parser.add_argument(
-        "--workers",
-        type=int,
-        default=DEFAULT_WORKERS,
-        help=f"gunicorn workers (default {DEFAULT_WORKERS}: one per core)",
-    )
+    add_workers_argument(parser)
     parser.add_argument(
         "--root", type=Path, help="deployment directory, kept and reused"
     )
