@@ -83,7 +83,9 @@ def work_queue(*, user, filters: dict | None = None) -> QuerySet[ServiceRequest]
         .select_related(None)
         .select_related("company", "assignee")
         .only(*QUEUE_COLUMNS)
-        .order_by(F(due).asc(nulls_last=True), "priority_order", "created_at")
+        # The key last: requests due at the same moment keep one order, so that
+        # paging neither repeats nor skips them.
+        .order_by(F(due).asc(nulls_last=True), "priority_order", "created_at", "pk")
     )
 
 

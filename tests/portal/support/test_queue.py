@@ -131,6 +131,26 @@ def test_queue_pages_without_counting_and_costs_constant_queries(
     assert "?page=1&amp;priority=" in second  # the filters survive the pager
 
 
+def test_queue_pages_requests_due_at_the_same_moment_once_each(
+    client, manager, accounts, fault_type
+):
+    """A major fault opens many requests with one due time: every one of them is
+    on exactly one page, so a manager paging through misses none."""
+    own, _other = accounts
+    made = [make_request(own, fault_type) for _ in range(QUEUE_PAGE_SIZE + 5)]
+    ServiceRequest.objects.filter(pk__in=[sr.pk for sr in made]).update(
+        resolution_due_at=timezone.now() + timedelta(hours=2),
+        created_at=timezone.now(),
+    )
+    client.force_login(manager)
+    url = reverse("support:work_queue")
+    shown = [
+        sr.reference
+        for page in (1, 2)
+        for sr in client.get(url, {"page": page}).context["queue"]
+    ]
+    assert sorted(shown) == sorted(sr.reference for sr in made)
+
 def test_customer_request_list_pages_with_constant_queries(client, fault_type):
     company = CompanyFactory()
     customer = member(company, MemberTier.OPERATOR)
