@@ -119,5 +119,37 @@ def test_nearest_over_binary_codes_finds_the_closest_documents():
     query /= np.linalg.norm(query)
     visible = np.ones(2000, dtype=bool)
     visible[7] = False
-    found = index.nearest(query, visible, k=5)
+    found, _ = index.nearest(query, visible, k=5)
     assert 42 in found and 7 not in found and len(found) == 5
+
+
+def test_hamming_distances_count_the_differing_sign_bits():
+    """Over several scan steps, and dimensions that are not whole 64-bit words."""
+    from search.backends.whoosh_cjk import VectorIndex
+
+    rng = np.random.default_rng(11)
+    vectors = rng.normal(size=(VectorIndex.SCAN_STEP + 1000, 70)).astype(np.float16)
+    index = VectorIndex(vectors, np.ones(len(vectors), dtype=bool))
+    query = rng.normal(size=70).astype(np.float32)
+    signs = vectors.astype(np.float32) - index.centre > 0
+    expected = (signs != (query - index.centre > 0)).sum(axis=1)
+    assert index.distances(query).tolist() == expected.tolist()
+
+
+def test_nearest_keeps_every_tie_at_the_shortlist_boundary():
+    """More documents than the shortlist share the query's sign bits: all reach
+    the exact cosine, so the most similar of them is found wherever it is."""
+    from search.backends.whoosh_cjk import VectorIndex
+
+    rng = np.random.default_rng(5)
+    ties = rng.uniform(0.1, 1.0, size=(VectorIndex.SHORTLIST + 200, 32))
+    others = rng.normal(size=(1000, 32))
+    # Each vector with its opposite: the centre the codes are taken from is 0.
+    vectors = np.vstack([others, -others, -ties, ties]).astype(np.float32)
+    query = vectors[-1] / np.linalg.norm(vectors[-1])
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    index = VectorIndex(vectors.astype(np.float16), np.ones(len(vectors), dtype=bool))
+    assert (index.distances(query)[-len(ties) :] == 0).all()
+    found, similarity = index.nearest(query, np.ones(len(vectors), dtype=bool), k=3)
+    assert len(vectors) - 1 in found.tolist()
+    assert similarity.max() > 0.999
