@@ -106,7 +106,14 @@ def read_postings(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray
 
 class ChineseWhooshSearchBackend(WhooshSearchBackend):
     def build_schema(self, fields):
-        """An explicit schema: analysed text, keyword facets, stored display fields."""
+        """An explicit schema: analysed text, keyword facets, stored display fields.
+
+        Text fields keep term frequencies but not positions (phrase=False, as
+        Elasticsearch's `index_options: freqs`): phrases are matched through the
+        `pairs` field, and a postings block without positions reads two to three
+        times faster (each new term of a query reads its postings once per
+        index generation) and takes less than half the space.
+        """
         analyzer = ChineseEnglishAnalyzer()
         schema_fields = {
             ID: WHOOSH_ID(stored=True, unique=True),
@@ -119,7 +126,7 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
             if field.document:
                 content_field_name = name
                 schema_fields[name] = TEXT(
-                    analyzer=analyzer, stored=True, phrase=True, spelling=True
+                    analyzer=analyzer, stored=True, phrase=False, spelling=True
                 )
             elif not field.indexed:
                 schema_fields[name] = STORED()
@@ -134,10 +141,12 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
             ):
                 schema_fields[name] = WHOOSH_ID(stored=True)
             else:
-                schema_fields[name] = TEXT(analyzer=analyzer, stored=True, phrase=True)
+                schema_fields[name] = TEXT(analyzer=analyzer, stored=True, phrase=False)
         if content_field_name:
             # Word pairs of the document text, for phrase matching (not stored).
-            schema_fields[PAIRS] = TEXT(analyzer=ChineseEnglishPairAnalyzer())
+            schema_fields[PAIRS] = TEXT(
+                analyzer=ChineseEnglishPairAnalyzer(), phrase=False
+            )
         # Sentence embeddings of the documents (zeros when the model is not used),
         # a column so they follow every merge and deletion of the index.
         schema_fields[EMBEDDING] = COLUMN(FixedBytesColumn(embeddings.VECTOR_BYTES))

@@ -14,9 +14,11 @@ needs_model = pytest.mark.skipif(
 )
 
 
-def test_read_postings_matches_whoosh_matchers(tmp_path):
-    """Block-wise reading gives Whoosh's own postings, across segments."""
-    schema = Schema(id=ID(stored=True, unique=True), text=TEXT(phrase=True))
+@pytest.mark.parametrize("positions", [True, False])
+def test_read_postings_matches_whoosh_matchers(tmp_path, positions):
+    """Block-wise reading gives Whoosh's own postings, across segments, with
+    positions stored (indexes built before November 2026) or not."""
+    schema = Schema(id=ID(stored=True, unique=True), text=TEXT(phrase=positions))
     ix = whoosh_index.create_in(str(tmp_path), schema)
     for batch in range(3):
         writer = ix.writer()
