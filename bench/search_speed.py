@@ -599,9 +599,11 @@ def main() -> int:
         load(base, queries_for("/api/search/", warm_up), 2 * args.workers)
         prefixes = [{"q": p["q"][:3]} for p in warm_up]
         load(base, queries_for("/api/search/autocomplete/", prefixes), 2 * args.workers)
+        server = server_session(deployment.port)
         for concurrency in CONCURRENCIES:
             paths = queries_for("/api/search/", searches[concurrency])
-            rows.append(("search", concurrency, load(base, paths, concurrency)))
+            result = with_cpu(server, load, base, paths, concurrency)
+            rows.append(("search", concurrency, result))
             report(rows[-1])
         rng = random.Random(5)  # noqa: S311 - benchmark data, not security
         prefixes = [
@@ -609,7 +611,8 @@ def main() -> int:
         ]
         paths = queries_for("/api/search/autocomplete/", prefixes)
         for concurrency in CONCURRENCIES:
-            rows.append(("autocomplete", concurrency, load(base, paths, concurrency)))
+            result = with_cpu(server, load, base, paths, concurrency)
+            rows.append(("autocomplete", concurrency, result))
             report(rows[-1])
     finally:
         deployment.stop()
@@ -618,12 +621,54 @@ def main() -> int:
     return check_budgets(rows)
 
 
+def server_session(port: int) -> int:
+    """The session of the gunicorn serving on this port (its master and workers)."""
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if f"127.0.0.1:{port}" in cmdline.read_bytes().decode(errors="replace"):
+                return os.getsid(int(cmdline.parent.name))
+        except OSError:  # the process ended meanwhile
+            continue
+    raise RuntimeError(f"no gunicorn process found for port {port}")
+
+
+def session_cpu_seconds(session: int) -> float:
+    """CPU seconds used so far by the live processes of a session (Linux /proc)."""
+    ticks = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[3]) == session:  # fields 6 (session), 14 and 15 (CPU) of stat
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def with_cpu(server: int, load, base: str, paths: list[str], concurrency: int):
+    """A load's latencies with the CPU time it cost per request, the servers' and
+    the client's: on a shared machine the latency depends on the other load,
+    the CPU a request takes much less."""
+    server_before, client_before = session_cpu_seconds(server), time.process_time()
+    result = load(base, paths, concurrency)
+    requests = max(result["requests"], 1)
+    result["server_cpu"] = (session_cpu_seconds(server) - server_before) / requests
+    result["client_cpu"] = (time.process_time() - client_before) / requests
+    return result
+
+
 def report(row) -> None:
     name, concurrency, result = row
+    cpu = (
+        f"; CPU a request: servers {result['server_cpu'] * 1000:.1f} ms, "
+        f"client {result['client_cpu'] * 1000:.1f} ms"
+        if "server_cpu" in result
+        else ""
+    )
     print(
         f"{name:12} c={concurrency}: p50 {result['p50']:6.1f} ms  "
         f"p95 {result['p95']:6.1f} ms  max {result['max']:6.1f} ms  "
-        f"({result['requests']} requests, {result['errors']} errors; "
+        f"({result['requests']} requests, {result['errors']} errors{cpu}; "
         f"{load_average()})",
         flush=True,
     )
