@@ -155,3 +155,23 @@ def test_nearest_keeps_every_tie_at_the_shortlist_boundary():
     found, similarity = index.nearest(query, np.ones(len(vectors), dtype=bool), k=3)
     assert len(vectors) - 1 in found.tolist()
     assert similarity.max() > 0.999
+
+
+@needs_model
+def test_query_encoder_gives_the_models_vectors():
+    """The query path's forward pass, with tokens' first layers kept, computes
+    the package's own vectors: for tokens met the first time and again."""
+    from search.embeddings import QueryEncoder, _encoder
+
+    model = _encoder()
+    encoder = QueryEncoder(model)
+    texts = [
+        "router reset password",
+        "宽带故障 报修",
+        "Reset the router",
+        "",
+        "5G 专线",
+    ]
+    for _round in range(2):
+        for text in texts:
+            assert np.allclose(encoder.encode(text), model.encode(text), atol=1e-5)
