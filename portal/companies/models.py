@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
 from portal.companies.credit_code import validate_registration_number
+from portal.labels import Labels
 
 
 class CompanyStatus(models.TextChoices):
@@ -196,6 +197,9 @@ class MemberTier(models.TextChoices):
     BILLING = "billing", _("Billing")
 
 
+_TIER_LABELS = Labels.of(MemberTier)
+
+
 class CompanyRole(models.Model):
     """A company's own role: a named subset of the portal permission catalogue."""
 
@@ -269,7 +273,7 @@ class Membership(models.Model):
     def tier_label(self) -> str:
         """The tier's name; cheaper than get_tier_display(), which rebuilds the
         choices dict on every call (noticeable on a page of members)."""
-        return MemberTier(self.tier).label
+        return _TIER_LABELS[self.tier]
 
 
 class InvitationStatus(models.TextChoices):
@@ -324,7 +328,7 @@ class Invitation(models.Model):
 
     @property
     def tier_label(self) -> str:
-        return MemberTier(self.tier).label
+        return _TIER_LABELS[self.tier]
 
 
 class Team(models.Model):

@@ -22,6 +22,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 
 from portal.companies.models import ValueBand
+from portal.labels import Labels
 from portal.support.blocks import RequestFieldBlock
 from portal.support.routing import Handling, Priority, explain
 from portal.support.sla import WorkingCalendar
@@ -452,6 +453,9 @@ STAFF_STATUS_LABELS = {
     RequestStatus.RESOLVED: _("Resolved, awaiting the customer's confirmation"),
     RequestStatus.CLOSED: _("Closed"),
 }
+_STATUS_LABELS = Labels.of(RequestStatus)
+_STAFF_STATUS_LABELS = Labels(STAFF_STATUS_LABELS)
+_PRIORITY_LABELS = Labels.of(Priority)
 
 #: Statuses in which a request still needs work from the operator or the customer.
 ACTIVE_STATUSES = (
@@ -589,19 +593,19 @@ class ServiceRequest(models.Model):
     def reference(self) -> str:
         return f"SR-{self.pk:07d}" if self.pk else ""
 
-    # Enum labels rather than get_FOO_display(), which rebuilds the choices dict on
-    # every call: these are read for each row of the queue and request lists.
+    # Label tables rather than get_FOO_display(), which rebuilds the choices dict
+    # on every call: these are read for each row of the queue and request lists.
     @property
     def status_label(self) -> str:
-        return RequestStatus(self.status).label
+        return _STATUS_LABELS[self.status]
 
     @property
     def staff_status_label(self) -> str:
-        return STAFF_STATUS_LABELS[self.status]
+        return _STAFF_STATUS_LABELS[self.status]
 
     @property
     def priority_label(self) -> str:
-        return Priority(self.priority).label
+        return _PRIORITY_LABELS[self.priority]
 
     def labelled_answers(self) -> list[tuple[str, object]]:
         """The customer's answers under their questions' labels; an answer whose
