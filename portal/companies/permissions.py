@@ -416,23 +416,23 @@ def scope_staff_work(
     they may see, rows assigned to them and rows queued to one of their teams (all
     rows for operator admins, none for other users).
 
-    The three rules are a UNION ALL of subqueries, each served by an index on its
-    column, instead of one OR that SQLite answers by scanning; filter `queryset`
-    (status, ...) before calling so that every branch carries the filter.
+    One OR of the three rules, each term served by an index on its column that
+    also holds the status (filter `queryset` by status before calling): SQLite
+    answers it with a MULTI-INDEX OR and PostgreSQL with a BitmapOr. It had been a
+    UNION ALL of three subqueries, which planned alike but cost the ORM three
+    querysets to build and compile: an eighth of the work queue's time.
     """
     if not can_work_requests(user):
         return queryset.none()
     if is_operator_admin(user):
         return queryset
-    rows = queryset.order_by().values("pk")
-    branches = [
-        rows.filter(**{f"{company_field}__in": _staff_company_ids(user)}),
-        rows.filter(**{assignee_field: user.pk}),
-    ]
+    rule = Q(**{f"{company_field}__in": _staff_company_ids(user)}) | Q(
+        **{assignee_field: user.pk}
+    )
     teams = staff_team_ids(user)
     if teams:
-        branches.append(rows.filter(**{f"{team_field}__in": sorted(teams)}))
-    return queryset.filter(pk__in=branches[0].union(*branches[1:], all=True))
+        rule |= Q(**{f"{team_field}__in": sorted(teams)})
+    return queryset.filter(rule)
 
 
 def can_manage_companies(user) -> bool:
