@@ -18,6 +18,25 @@ SORT_CHOICES = [("relevance", _("Relevance")), ("date", _("Newest first"))]
 MAX_QUERY_LENGTH = 200
 
 
+class SharedFields(dict):
+    """A form class's declared fields, shared by its forms rather than deep-copied.
+
+    Django gives every form a deep copy of each field with its widget and
+    choices (so a form may change its own): about 0.15 ms of every search
+    request. A form class whose forms never change a field can share them.
+    """
+
+    def __deepcopy__(self, memo):
+        return dict(self)
+
+
+def fields_shared(form_class):
+    """Class decorator: the forms of this class share its fields (SharedFields)."""
+    form_class.base_fields = SharedFields(form_class.base_fields)
+    return form_class
+
+
+@fields_shared
 class SearchParamsForm(forms.Form):
     """The query string of a search: text, narrowing facets, sort and page."""
 
@@ -42,7 +61,15 @@ class SearchParamsForm(forms.Form):
 
     def __init__(self, *args, require_query: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["q"].required = require_query
+        self.require_query = require_query
+
+    def clean_q(self):
+        query = self.cleaned_data["q"]
+        if self.require_query and not query:
+            raise forms.ValidationError(
+                self.fields["q"].error_messages["required"], code="required"
+            )
+        return query
 
     def filters(self) -> dict[str, str]:
         return {

@@ -112,6 +112,13 @@ def test_api_rejects_bad_parameters_with_a_reason(client, search_index, params, 
     assert reason in response.json()["reason"]
 
 
+def test_the_apis_required_query_stays_its_own(client, search_index):
+    """The parameter forms share their fields; requiring a query changes none."""
+    assert client.get("/api/search/", {"q": ""}).status_code == 400
+    assert client.get("/en/search/", {"q": ""}).status_code == 200
+    assert client.get("/api/search/", {"q": " "}).status_code == 400
+
+
 def test_results_page_shows_snippets_facets_and_paging(client, make_article):
     for n in range(11):
         make_article(
