@@ -54,7 +54,7 @@ def _files(form) -> list:
 def request_list(request):
     """The company's requests the user may see, newest first, a page at a time."""
     requests = Paginator(
-        selectors.request_list_for_customer(user=request.user), LIST_PAGE_SIZE
+        selectors.request_rows_for_customer(user=request.user), LIST_PAGE_SIZE
     ).get_page(request.GET.get("page"))
     return render(
         request,
