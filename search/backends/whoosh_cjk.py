@@ -797,7 +797,9 @@ def hybrid_scores(
         lexical_top = lexical_hits
     dense_top, dense_similarity = vectors.nearest(query_vector, wanted, k)
     # Similarities are computed once (converting float16 rows is most of it).
-    lexical_only = np.setdiff1d(lexical_top, dense_top, assume_unique=True)
+    in_dense = np.zeros(len(lexical), dtype=bool)
+    in_dense[dense_top] = True
+    lexical_only = lexical_top[~in_dense[lexical_top]]
     candidates = np.concatenate([dense_top, lexical_only])
     similarity = np.clip(
         np.concatenate(
@@ -811,7 +813,7 @@ def hybrid_scores(
     scores[candidates] += DENSE_WEIGHT * similarity
     similar = np.zeros(len(lexical), dtype=bool)
     similar[candidates[similarity >= DENSE_MIN_SIMILARITY]] = True
-    return scores.astype(np.float32), similar
+    return scores.astype(np.float32, copy=False), similar
 
 
 def _mean_length(lengths: np.ndarray) -> float:
