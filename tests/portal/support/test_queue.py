@@ -151,6 +151,7 @@ def test_queue_pages_requests_due_at_the_same_moment_once_each(
     ]
     assert sorted(shown) == sorted(sr.reference for sr in made)
 
+
 def test_customer_request_list_pages_with_constant_queries(client, fault_type):
     company = CompanyFactory()
     customer = member(company, MemberTier.OPERATOR)
