@@ -151,8 +151,15 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the task worker and the web process write without blocking readers.
+    # Memory-mapped reads: the pages come from the OS page cache, shared by every
+    # process, instead of a read() into each connection's 2 MB page cache. A
+    # manager's queue reads some 1,500 requests scattered over the table, more
+    # than that cache holds: its query took 2.7 ms of CPU, 1.7 ms mapped.
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+            "PRAGMA mmap_size=268435456;"
+        ),
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
