@@ -435,10 +435,11 @@ def scope_staff_work(
 
     One OR of the three rules over lists of ids, each term served by an index on
     its column that also holds the status (filter `queryset` by status before
-    calling): SQLite answers it with a MULTI-INDEX OR, PostgreSQL with a BitmapOr
-    (a subquery in an OR would be a filter on every row to PostgreSQL). It had
-    been a UNION ALL of three subqueries, which cost the ORM three querysets to
-    build and compile: an eighth of the work queue's time.
+    calling): SQLite answers it with a MULTI-INDEX OR; PostgreSQL walks the queue
+    index or ORs bitmap scans, as its estimates say (a subquery inside the OR
+    would be a filter on every row to it). It had been a UNION ALL of three
+    subqueries, which cost the ORM three querysets to build and compile: an
+    eighth of the work queue's instructions.
     """
     if not can_work_requests(user):
         return queryset.none()
