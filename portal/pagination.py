@@ -41,14 +41,23 @@ class UncountedPage:
         return len(self.object_list)
 
 
-def page_of(queryset, number, *, per_page: int) -> UncountedPage:
-    """Page `number` (1-based; anything invalid means 1) of an ordered queryset."""
+def page_of(queryset, number, *, per_page: int, rows=None) -> UncountedPage:
+    """Page `number` (1-based; anything invalid means 1) of an ordered queryset.
+
+    With `rows`, a function from the page's window (a sliced queryset of keys) to
+    the rows to show, the page is a late row lookup: the database orders and
+    slices only `queryset`'s keys, which an index can cover, and reads whole rows,
+    and joins their relations, for the page's rows alone.
+    """
     try:
         number = max(1, int(number))
     except (TypeError, ValueError):
         number = 1
     offset = (number - 1) * per_page
-    rows = list(queryset[offset : offset + per_page + 1])
+    window = queryset[offset : offset + per_page + 1]
+    if rows is not None:
+        window = rows(window.values("pk"))
+    found = list(window)
     return UncountedPage(
-        object_list=rows[:per_page], number=number, has_next=len(rows) > per_page
+        object_list=found[:per_page], number=number, has_next=len(found) > per_page
     )

@@ -464,6 +464,10 @@ ACTIVE_STATUSES = (
     RequestStatus.WAITING_CUSTOMER,
 )
 
+#: The work queue's order (selectors.work_queue), paused clocks last; the request's
+#: key breaks ties.
+QUEUE_ORDER_COLUMNS = ("resolution_due_at", "priority_order", "created_at")
+
 
 class ServiceRequest(models.Model):
     """A customer's request, its routing decision and the state of its SLA clocks."""
@@ -572,15 +576,19 @@ class ServiceRequest(models.Model):
         ]
         indexes = [
             models.Index(fields=["company", "-created_at"]),
-            models.Index(fields=["company", "status"]),
-            models.Index(fields=["assignee", "status"]),
-            models.Index(fields=["team", "status"]),
+            # Who works on a request (permissions.scope_staff_work), then the
+            # queue's order: the queue sorts its keys inside these indexes and
+            # reads table rows for one page only (selectors.queue_rows).
+            *(
+                models.Index(
+                    fields=[column, "status", *QUEUE_ORDER_COLUMNS],
+                    name=f"support_request_{column}_queue",
+                )
+                for column in ("company", "assignee", "team")
+            ),
             # The work queue's order (selectors.work_queue). Not a partial index
             # on the active statuses: SQLite ignores those for bound parameters.
-            models.Index(
-                fields=["resolution_due_at", "priority_order", "created_at"],
-                name="support_request_queue",
-            ),
+            models.Index(fields=QUEUE_ORDER_COLUMNS, name="support_request_queue"),
         ]
 
     def __str__(self):

@@ -81,7 +81,11 @@ QUEUE_COLUMNS = (
 
 def work_queue(*, user, filters: dict | None = None) -> QuerySet[ServiceRequest]:
     """The manager's queue: active requests by SLA urgency (resolution due time,
-    paused clocks last), then priority, then age; served by the queue index."""
+    paused clocks last), then priority, then age; served by the queue index.
+
+    The requests alone, for `page_of` to slice; `queue_rows` reads what a page
+    shows of them.
+    """
     filters = filters or {}
     queryset = ServiceRequest.objects.filter(status__in=ACTIVE_STATUSES)
     if filters.get("status"):
@@ -99,14 +103,24 @@ def work_queue(*, user, filters: dict | None = None) -> QuerySet[ServiceRequest]
     if filters.get("mine"):
         queryset = queryset.filter(assignee_id=user.pk)
     due = "first_response_due_at" if filters.get("by_response") else "resolution_due_at"
-    return (
-        request_list_for_staff(user=user, queryset=queryset)
-        .select_related(None)
-        .select_related("company", "assignee")
-        .only(*QUEUE_COLUMNS)
+    return permissions.scope_staff_work(user, queryset).order_by(
         # The key last: requests due at the same moment keep one order, so that
         # paging neither repeats nor skips them.
-        .order_by(F(due).asc(nulls_last=True), "priority_order", "created_at", "pk")
+        F(due).asc(nulls_last=True),
+        "priority_order",
+        "created_at",
+        "pk",
+    )
+
+
+def queue_rows(window: QuerySet[ServiceRequest]) -> QuerySet[ServiceRequest]:
+    """What the queue page shows of the requests in `window` (a slice of
+    `work_queue`'s keys), in its order: narrow rows, no answers or routing facts."""
+    return (
+        ServiceRequest.objects.filter(pk__in=window)
+        .select_related("company", "assignee")
+        .only(*QUEUE_COLUMNS)
+        .order_by(*window.query.order_by)
     )
 
 

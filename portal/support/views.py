@@ -296,6 +296,7 @@ def work_queue(request):
         selectors.work_queue(user=request.user, filters=filters),
         request.GET.get("page"),
         per_page=QUEUE_PAGE_SIZE,
+        rows=selectors.queue_rows,
     )
     return render(
         request,
