@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 from portal.companies import permissions
 from portal.companies.models import StaffGroup
 from portal.companies.permissions import PortalPermission
+from portal.links import link_rows
 from portal.pagination import page_of
 from portal.support import lifecycle, selectors, services
 from portal.support.forms import (
@@ -56,6 +57,7 @@ def request_list(request):
     requests = Paginator(
         selectors.request_rows_for_customer(user=request.user), LIST_PAGE_SIZE
     ).get_page(request.GET.get("page"))
+    link_rows(requests, "support:request_detail")
     return render(
         request,
         "support/request_list.html",
@@ -298,6 +300,7 @@ def work_queue(request):
         per_page=QUEUE_PAGE_SIZE,
         rows=selectors.queue_rows,
     )
+    link_rows(queue, "support:work_detail")
     return render(
         request,
         "support/work_queue.html",
