@@ -45,7 +45,7 @@ def cache_config(url: str | None) -> dict:
     if not url.startswith(("redis://", "rediss://", "unix://")):
         raise ImproperlyConfigured("CACHE_URL must be a redis:// or rediss:// URL.")
     return {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "portal.redis_cache.SharedClientRedisCache",
         "LOCATION": url,
     }
 
