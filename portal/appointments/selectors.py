@@ -56,6 +56,23 @@ def appointment_list_for_manager(*, user) -> QuerySet[Appointment]:
     return _base().filter(account_manager_id=user.pk).order_by("starts_at")
 
 
+def upcoming_for_manager(*, user, limit: int = RECENT) -> list[Appointment]:
+    """The staff member's next active appointments, soonest first, with their
+    company's name: the work queue's box, read in one narrow query."""
+    if not permissions.can_work_requests(user):
+        return []
+    return list(
+        Appointment.objects.filter(
+            account_manager_id=user.pk,
+            status__in=ACTIVE_STATUSES,
+            ends_at__gt=timezone.now(),
+        )
+        .select_related("company")
+        .only("starts_at", "ends_at", "time_zone", "kind", "company__legal_name")
+        .order_by("starts_at")[:limit]
+    )
+
+
 def appointments_to_work(*, user) -> dict:
     """The manager's work list: upcoming appointments, and past ones to complete."""
     now = timezone.now()
