@@ -72,7 +72,8 @@ def test_documents_are_stored_with_their_embedding(make_article):
     if embeddings.enabled():
         live = view.live()  # replaced revisions stay in the segment, deleted
         assert vectors is not None and int(vectors.present[live].sum()) == 1
-        row = vectors.vectors[live & vectors.present][0].astype(np.float32)
+        (doc,) = np.flatnonzero(live & vectors.present)
+        row = vectors.quantised[doc] * vectors.scales[doc]  # int8 steps, scaled
         assert abs(float(np.linalg.norm(row)) - 1) < 0.01
     else:
         assert vectors is None
@@ -175,3 +176,21 @@ def test_query_encoder_gives_the_models_vectors():
     for _round in range(2):
         for text in texts:
             assert np.allclose(encoder.encode(text), model.encode(text), atol=1e-5)
+
+
+def test_quantised_vectors_keep_the_cosine_within_a_hundredth():
+    from search.backends.whoosh_cjk import VectorIndex
+
+    rng = np.random.default_rng(3)
+    vectors = rng.normal(size=(500, 512)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    vectors[17] = 0  # a document without an embedding
+    index = VectorIndex(vectors.astype(np.float16), vectors.any(axis=1))
+    assert index.quantised.dtype == np.int8
+    for _ in range(20):
+        query = vectors[rng.integers(500)] + rng.normal(size=512) * 0.05
+        query = (query / np.linalg.norm(query)).astype(np.float32)
+        documents = np.arange(500)
+        exact = vectors @ query
+        assert np.abs(index.similarity(documents, query) - exact).max() < 0.01
+    assert index.similarity(np.array([17]), query).tolist() == [0.0]
