@@ -166,6 +166,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": cache_config(env_str("CACHE_URL"))}
+# With a shared cache (Redis) a session is read from it, and written to it and to
+# the database: a cache read instead of a query on every signed-in request. Not
+# with the per-process memory cache: signing out in one web process would leave
+# the session alive in the others' caches.
+if env_str("CACHE_URL"):
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 PAGE_CACHE_SECONDS = int(env_str("PAGE_CACHE_SECONDS", "600"))
 
 HAYSTACK_CONNECTIONS = {

@@ -1,11 +1,12 @@
 """Company services: registration, invitations, member rules and their audit trail."""
 
 import re
+from importlib import import_module
 
 import pytest
 import time_machine
 from allauth.usersessions.models import UserSession
-from django.contrib.sessions.backends.db import SessionStore
+from django.conf import settings
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
@@ -219,8 +220,14 @@ def test_last_admin_is_protected():
     )
 
 
+def _session_store():
+    """The configured session engine's store (the database, or the database
+    behind Redis), so that an ended session is checked where a request reads it."""
+    return import_module(settings.SESSION_ENGINE).SessionStore()
+
+
 def _session_for(user) -> str:
-    store = SessionStore()
+    store = _session_store()
     store["_auth_user_id"] = str(user.pk)
     store["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
     store["_auth_user_hash"] = user.get_session_auth_hash()
@@ -241,11 +248,11 @@ def test_downgrade_and_deactivation_take_effect_at_once():
         actor=admin, membership=user.membership, tier=MemberTier.VIEWER
     )
     assert not has_permission(fresh(user), P.ORDER)
-    assert not SessionStore().exists(session_key)
+    assert not _session_store().exists(session_key)
     session_key = _session_for(user)
     services.member_deactivate(actor=admin, membership=user.membership)
     assert membership_for(fresh(user)) is None
-    assert not SessionStore().exists(session_key)
+    assert not _session_store().exists(session_key)
     assert company.group not in fresh(user).groups.all()
 
 
