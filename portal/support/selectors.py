@@ -10,6 +10,7 @@ from portal.companies.models import Team
 from portal.companies.permissions import PortalPermission
 from portal.support.models import (
     ACTIVE_STATUSES,
+    QUEUE_ORDER_COLUMNS,
     AccountManagerAbsence,
     AccountManagerAvailability,
     RequestType,
@@ -102,14 +103,12 @@ def work_queue(*, user, filters: dict | None = None) -> QuerySet[ServiceRequest]
         )
     if filters.get("mine"):
         queryset = queryset.filter(assignee_id=user.pk)
-    due = "first_response_due_at" if filters.get("by_response") else "resolution_due_at"
+    # The order the queue indexes hold (QUEUE_ORDER_COLUMNS), then the key: requests
+    # due at the same moment keep one order, so paging neither repeats nor skips them.
+    resolution_due, *then = QUEUE_ORDER_COLUMNS
+    due = "first_response_due_at" if filters.get("by_response") else resolution_due
     return permissions.scope_staff_work(user, queryset).order_by(
-        # The key last: requests due at the same moment keep one order, so that
-        # paging neither repeats nor skips them.
-        F(due).asc(nulls_last=True),
-        "priority_order",
-        "created_at",
-        "pk",
+        F(due).asc(nulls_last=True), *then, "pk"
     )
 
 
