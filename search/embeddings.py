@@ -64,13 +64,19 @@ def document_vectors(texts: list[str]) -> np.ndarray:
     return np.asarray(vectors, dtype=np.float16)
 
 
-@functools.lru_cache(maxsize=4096)
-def query_vector(text: str) -> np.ndarray:
-    """The unit vector (float32) of a query; repeated queries are served from memory."""
+def load() -> "QueryEncoder":
+    """The model with its query encoder, loaded once a process (or before the
+    web workers are forked, to share its weights: search.engine.warm)."""
     global _query_encoder
     if _query_encoder is None:
         _query_encoder = QueryEncoder(_encoder())
-    vector = _query_encoder.encode(text[:QUERY_CHARS])
+    return _query_encoder
+
+
+@functools.lru_cache(maxsize=4096)
+def query_vector(text: str) -> np.ndarray:
+    """The unit vector (float32) of a query; repeated queries are served from memory."""
+    vector = load().encode(text[:QUERY_CHARS])
     vector.flags.writeable = False
     return vector
 

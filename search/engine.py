@@ -62,6 +62,15 @@ def backend():
     return connections["default"].get_backend()
 
 
+def warm() -> None:
+    """Prepare the search backend before web workers are forked from this process
+    (gunicorn.conf.py), so they share what it builds; a backend with nothing to
+    prepare (Elasticsearch) does nothing."""
+    prepare = getattr(backend(), "portal_warm", None)
+    if prepare is not None:
+        prepare()
+
+
 def audience_everything(audience: frozenset[str]) -> bool:
     """True for keys that may see every document (operator staff)."""
     return "*" in audience

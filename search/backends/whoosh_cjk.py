@@ -21,6 +21,8 @@ from whoosh.codec.whoosh3 import W3LeafMatcher, W3PerDocReader
 from whoosh.columns import FixedBytesColumn
 from whoosh.fields import COLUMN, DATETIME, KEYWORD, STORED, TEXT, Schema
 from whoosh.fields import ID as WHOOSH_ID
+from whoosh.filedb import compound
+from whoosh.filedb.structfile import BufferFile
 from whoosh.writing import AsyncWriter
 
 from search import audience as search_audience
@@ -54,6 +56,10 @@ HYBRID_CANDIDATES = 100
 DENSE_MIN_SIMILARITY = 0.25
 # Postings kept in memory per index generation (per process).
 TERM_CACHE_BYTES = 128 * 1024 * 1024
+# Of those, read before the first search when the view is warmed (warm_for_workers):
+# the longest postings, the costliest for a query to read.
+WARM_TERM_BYTES = TERM_CACHE_BYTES // 2
+POSTINGS_BLOCK = 128  # postings a Whoosh block holds (its default blocklimit)
 
 
 def _cached_length_reader(self, fieldname, column):
@@ -74,8 +80,67 @@ def _cached_length_reader(self, fieldname, column):
 W3PerDocReader._cached_reader = _cached_length_reader
 
 
-def read_postings(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
-    """Document numbers and frequencies of a term, read a block at a time.
+class _MemoryReader:
+    """A read-only file over a memoryview, without copying it."""
+
+    def __init__(self, buffer: memoryview):
+        self._buffer = buffer
+        self._position = 0
+
+    def read(self, size: int = -1) -> bytes:
+        start = self._position
+        stop = len(self._buffer) if size is None or size < 0 else start + size
+        self._position = min(stop, len(self._buffer))
+        return bytes(self._buffer[start : self._position])
+
+    def readline(self, size: int = -1) -> bytes:
+        line = bytearray()
+        while size < 0 or len(line) < size:
+            chunk = self.read(64 if size < 0 else min(64, size - len(line)))
+            end = chunk.find(b"\n")
+            if end >= 0:
+                self._position -= len(chunk) - end - 1
+                return bytes(line + chunk[: end + 1])
+            line += chunk
+            if not chunk:
+                break
+        return bytes(line)
+
+    def seek(self, offset: int, whence: int = os.SEEK_SET) -> int:
+        base = {os.SEEK_SET: 0, os.SEEK_CUR: self._position}.get(
+            whence, len(self._buffer)
+        )
+        self._position = max(0, base + offset)
+        return self._position
+
+    def tell(self) -> int:
+        return self._position
+
+    def close(self) -> None:
+        self._buffer = memoryview(b"")
+
+
+class _MappedBufferFile(BufferFile):
+    """Whoosh's BufferFile for a file inside a compound segment, reading the
+    memory-mapped segment in place. Whoosh's copies it into an io.BytesIO on
+    every open: a worker's postings, stored fields and vector columns, some
+    170 MB at 50,000 articles, copied into each worker on each new index
+    generation instead of shared through the page cache."""
+
+    def __init__(self, buf, name=None, onclose=None):
+        super().__init__(b"", name=name, onclose=onclose)
+        self._buf = buf
+        self.file = _MemoryReader(buf)
+
+
+compound.BufferFile = _MappedBufferFile
+
+
+def read_postings(
+    reader, field: str, text: str, first: int = 0
+) -> tuple[np.ndarray, np.ndarray]:
+    """Document numbers and frequencies of a term, read a block at a time, in
+    the segments from document number `first` on (a segment boundary).
 
     Whoosh's matchers yield one posting per Python call (and decode positions to
     get a weight); reading its blocks' id and weight arrays directly is some 20
@@ -84,7 +149,7 @@ def read_postings(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray
     """
     ids, weights = [], []
     for leaf, offset in reader.leaf_readers():
-        if (field, text) not in leaf:
+        if offset < first or (field, text) not in leaf:
             continue
         matcher = leaf.postings(field, text)
         matcher = getattr(matcher, "child", matcher)  # unwrap the deletion filter
@@ -190,6 +255,15 @@ class ChineseWhooshSearchBackend(WhooshSearchBackend):
             prefix=prefix, audience=audience, language=language, limit=limit
         )
 
+    def portal_warm(self) -> None:
+        """Build the current generation's arrays and read its longest postings now,
+        for the worker processes forked after this to inherit (see
+        IndexView.warm_for_workers)."""
+        if not self.setup_complete:
+            self.setup()
+        if self.index.doc_count_all():
+            IndexView.warm_for_workers(self.path, self.index)
+
     def _view(self) -> "IndexView":
         if not self.setup_complete:
             self.setup()
@@ -220,6 +294,12 @@ class IndexView:
 
     _lock = threading.Lock()
     _current: dict[str, "IndexView"] = {}
+    # Views warmed before worker processes were forked (gunicorn's preload_app),
+    # whose arrays a worker's first view of the same generation takes over.
+    _inherited: dict[str, "IndexView"] = {}
+    # What is bound to one process's open index files; everything else a view
+    # holds is derived from its generation and valid in any process.
+    _PER_PROCESS = ("searcher", "reader", "_lock")
 
     @classmethod
     def current(cls, path: str, index) -> "IndexView":
@@ -230,9 +310,22 @@ class IndexView:
         with cls._lock:
             view = cls._current.get(path)
             if view is None or view.signature != signature:
-                view = cls(index.refresh(), signature)
+                previous = view or cls._inherited.pop(path, None)
+                view = cls(index.refresh(), signature, previous)
                 cls._current[path] = view
         return view
+
+    @classmethod
+    def warm_for_workers(cls, path: str, index) -> None:
+        """Warm a view of the current generation for the processes forked after
+        this: built once, its arrays are shared by every worker (copy-on-write
+        pages) instead of being built in each on its first searches. Its files
+        are closed here: forked processes would share their read offsets, so
+        each opens its own."""
+        view = cls(index.refresh(), cls.signature(path, index))
+        view.warm()
+        view.searcher.close()
+        cls._inherited[path] = view
 
     @staticmethod
     def signature(path: str, index) -> tuple:
@@ -244,12 +337,23 @@ class IndexView:
             return (generation, None)
         return (generation, stat.st_ino, stat.st_mtime_ns)
 
-    def __init__(self, index, signature=None):
+    def __init__(self, index, signature=None, previous: "IndexView | None" = None):
+        """A view of the index's current generation; `previous`, a view of an
+        earlier one, lends what is still valid."""
         self.signature = signature
         self.searcher = index.searcher()
         self.reader = self.searcher.reader()
-        self.size = self.reader.doc_count_all()
         self._lock = threading.Lock()
+        if previous is not None and previous.signature == signature:
+            # The same generation (warmed before this process was forked).
+            self.__dict__.update(
+                (name, value)
+                for name, value in vars(previous).items()
+                if name not in self._PER_PROCESS
+            )
+            return
+        self.size = self.reader.doc_count_all()
+        self.segments = segment_ids(self.reader)
         self._term_cache: OrderedDict = OrderedDict()
         self._term_cache_bytes = 0
         self._mask_cache: OrderedDict = OrderedDict()
@@ -263,6 +367,88 @@ class IndexView:
         self._published_order = None
         self._vector_index = None
         self._clauses = None
+        self._kept = 0
+        self._earlier: dict[str, object] = {}
+        if previous is not None:
+            self._keep_from(previous)
+
+    def _keep_from(self, previous: "IndexView") -> None:
+        """Take over the previous view's arrays for the leading segments both
+        generations share. Segments never change but for deletions, and a
+        commit appends a segment or merges trailing small ones, so those
+        documents keep their numbers: only the newer segments are read, as
+        engines keep per-segment caches across refreshes. Deletions are
+        applied through the new live mask."""
+        kept = 0
+        for mine, theirs in zip(self.segments, previous.segments, strict=False):
+            if mine != theirs or mine[0] is None:
+                break
+            kept += mine[1]
+        if not kept:
+            return
+        self._kept = kept
+        self._earlier = {
+            "lengths": {f: a[:kept] for f, a in previous._field_lengths.items()},
+            "published": (
+                previous._published_order[:kept]
+                if previous._published_order is not None
+                else None
+            ),
+            "vectors": previous._vector_index,
+            "titles": previous._titles,
+        }
+        for key, entry in previous._term_cache.items():
+            if len(key) == 2:  # (field, term): live document numbers, frequencies
+                ids, tf = entry
+                cut = int(np.searchsorted(ids, kept))
+                self._remember_term(("kept", *key), (ids[:cut], tf[:cut]))
+
+    def warm(self) -> None:
+        """Build now what searches would build on first use: the per-document
+        arrays, the autocomplete titles, the query model, and the postings of
+        the terms with the most documents (up to WARM_TERM_BYTES)."""
+        languages = [t.decode() for t in self.reader.lexicon("language")]
+        for field in (*FIELD_BOOSTS, PAIRS):
+            for language in (None, *languages):
+                self._mean_length(field, language)
+        for language in (None, *languages):
+            self._collection_size(language)
+        for name in engine.FACET_FIELDS:
+            if name in MULTI_VALUED_FACETS:
+                self._members(name)
+            else:
+                self._codes(name)
+        self._audience_clauses()
+        self._published()
+        self._title_keys()
+        if embeddings.enabled():
+            self.vectors()
+            embeddings.load()
+        for field, text in self._longest_postings(WARM_TERM_BYTES):
+            self._term_bm25(field, text, None)
+
+    def _longest_postings(self, budget: int) -> list[tuple[str, str]]:
+        """The (field, term) pairs with the most documents, longest first, whose
+        cached arrays fit in `budget` bytes. Terms in fewer documents than a
+        postings block holds are left out: they cost a query little to read."""
+        found = sorted(
+            (
+                (info.doc_frequency(), field, term.decode())
+                for field in (*FIELD_BOOSTS, PAIRS)
+                if field in self.reader.schema
+                for term, info in self.reader.iter_field(field)
+                if info.doc_frequency() >= POSTINGS_BLOCK
+            ),
+            reverse=True,
+        )
+        chosen = []
+        for frequency, field, term in found:
+            # Cached as numbers and frequencies, and numbers and BM25 weights.
+            budget -= 16 * frequency
+            if budget < 0:
+                break
+            chosen.append((field, term))
+        return chosen
 
     # Cached arrays ------------------------------------------------------------
 
@@ -293,9 +479,19 @@ class IndexView:
         return mask
 
     def live(self) -> np.ndarray:
+        """Documents not deleted (from each segment's deletions: asking Whoosh
+        document by document takes a Python call each)."""
         if self._live is None:
-            mask = np.zeros(self.size, dtype=bool)
-            mask[np.fromiter(self.reader.all_doc_ids(), dtype=np.int64)] = True
+            mask = np.ones(self.size, dtype=bool)
+            for leaf, offset in self.reader.leaf_readers():
+                segment = _segment_of(leaf)
+                if segment is None:
+                    mask[offset : offset + leaf.doc_count_all()] = [
+                        not leaf.is_deleted(d) for d in range(leaf.doc_count_all())
+                    ]
+                elif segment.has_deletions():
+                    deleted = np.fromiter(segment.deleted_docs(), dtype=np.int64)
+                    mask[offset + deleted] = False
             self._live = mask
         return self._live
 
@@ -358,7 +554,14 @@ class IndexView:
         cached = self._term_cache.get(key)
         if cached is not None:
             return cached
-        if (field, text) in self.reader:
+        kept = self._forget_term(("kept", field, text))
+        if kept is not None:  # the shared segments' postings, read before
+            ids, tf = read_postings(self.reader, field, text, first=self._kept)
+            ids, tf = np.concatenate([kept[0], ids]), np.concatenate([kept[1], tf])
+            live = self.live()[ids]
+            if not live.all():
+                ids, tf = ids[live], tf[live]
+        elif (field, text) in self.reader:
             ids, tf = read_postings(self.reader, field, text)
             live = self.live()[ids]
             if not live.all():  # replaced and deleted documents still in segments
@@ -395,26 +598,36 @@ class IndexView:
         return ids, weights, df
 
     def _remember_term(self, key, entry: tuple) -> None:
-        def size(entry):
-            return sum(part.nbytes for part in entry if isinstance(part, np.ndarray))
-
         with self._lock:
             if key in self._term_cache:
                 return
             self._term_cache[key] = entry
-            self._term_cache_bytes += size(entry)
+            self._term_cache_bytes += _nbytes(entry)
             while self._term_cache_bytes > TERM_CACHE_BYTES and self._term_cache:
                 _, old = self._term_cache.popitem(last=False)
-                self._term_cache_bytes -= size(old)
+                self._term_cache_bytes -= _nbytes(old)
+
+    def _forget_term(self, key) -> tuple | None:
+        with self._lock:
+            entry = self._term_cache.pop(key, None)
+            if entry is not None:
+                self._term_cache_bytes -= _nbytes(entry)
+        return entry
 
     def _lengths(self, field: str) -> np.ndarray:
         """Per-document lengths of a field, for BM25 length norms."""
         if field not in self._field_lengths:
+            kept = self._earlier.get("lengths", {}).pop(field, self._zeros()[:0])
             length = self.reader.doc_field_length
-            self._field_lengths[field] = np.fromiter(
-                (length(d, field, 0) for d in range(self.size)),
-                dtype=np.float32,
-                count=self.size,
+            self._field_lengths[field] = np.concatenate(
+                [
+                    kept,
+                    np.fromiter(
+                        (length(d, field, 0) for d in range(len(kept), self.size)),
+                        dtype=np.float32,
+                        count=self.size - len(kept),
+                    ),
+                ]
             )
         return self._field_lengths[field]
 
@@ -441,18 +654,29 @@ class IndexView:
 
     def _published(self) -> np.ndarray:
         if self._published_order is None:
+            kept = self._earlier.pop("published", None)
+            start = 0 if kept is None else len(kept)
             try:
                 column = self.reader.column_reader("published", translate=False)
-                values = [column[d] or 0 for d in range(self.size)]
+                values = [column[d] or 0 for d in range(start, self.size)]
             except Exception:  # noqa: BLE001 - no column: sort falls back to order
-                values = list(range(self.size))
-            self._published_order = np.array(values, dtype=np.float64)
+                values = list(range(start, self.size))
+            values = np.array(values, dtype=np.float64)
+            self._published_order = (
+                values if kept is None else np.concatenate([kept, values])
+            )
         return self._published_order
 
     def vectors(self) -> "VectorIndex | None":
         """The documents' embeddings, or None when no document has one."""
         if self._vector_index is None:
-            self._vector_index = VectorIndex.from_reader(self.reader, self.size)
+            kept = self._earlier.pop("vectors", None)
+            if kept is None:
+                self._vector_index = VectorIndex.from_reader(self.reader, self.size)
+            else:
+                self._vector_index = kept.extended(
+                    self._kept, read_vectors(self.reader, self._kept, self.size)
+                )
         return self._vector_index or None
 
     def scores(
@@ -635,12 +859,18 @@ class IndexView:
     # Autocomplete ---------------------------------------------------------------
 
     def _title_keys(self):
-        """Sorted (key, docnum) pairs: each title and each word start within it."""
+        """Sorted (key, docnum) pairs: each title and each word start within it,
+        with the documents' titles, URLs, types, languages and audiences."""
         if self._titles is None:
-            keys = []
-            docs = {}
+            keys, docs = [], {}
+            kept = self._earlier.pop("titles", None)
+            if kept is not None:  # the shared segments' documents, read before
+                for key, docnum in zip(kept[0], kept[1], strict=True):
+                    if docnum < self._kept:
+                        keys.append((key, docnum))
+                docs = {d: doc for d, doc in kept[2].items() if d < self._kept}
             live = self.live()
-            for docnum in range(self.size):
+            for docnum in range(self._kept if kept is not None else 0, self.size):
                 if not live[docnum]:
                     continue
                 stored = self.reader.stored_fields(docnum)
@@ -665,6 +895,7 @@ class IndexView:
         if not prefix:
             return []
         keys, docnums, docs = self._title_keys()
+        live = self.live()  # titles kept from an earlier generation may be gone
         everything = engine.audience_everything(audience)
         start = bisect.bisect_left(keys, prefix)
         found, seen = [], set()
@@ -672,8 +903,10 @@ class IndexView:
             if not keys[position].startswith(prefix) or len(found) >= limit:
                 break
             docnum = docnums[position]
+            if docnum in seen or not live[docnum]:
+                continue
             title, url, kind, doc_language, doc_audience = docs[docnum]
-            if docnum in seen or (language and doc_language != language):
+            if language and doc_language != language:
                 continue
             if not everything and not search_audience.allows(doc_audience, audience):
                 continue
@@ -700,14 +933,19 @@ class VectorIndex:
     # megabytes through memory (most of a scan's time at 50,000 documents).
     SCAN_STEP = 8192
 
-    def __init__(self, vectors: np.ndarray, present: np.ndarray):
-        """`vectors`: float16, one row per document number (zeros without one)."""
+    def __init__(
+        self, vectors: np.ndarray, present: np.ndarray, centre: np.ndarray | None = None
+    ):
+        """`vectors`: float16, one row per document number (zeros without one);
+        `centre`: the codes' origin, the documents' mean unless given."""
         self.present = present  # documents that have an embedding
-        self.centre = (
-            vectors[present].astype(np.float32).mean(axis=0)
-            if present.any()
-            else np.zeros(vectors.shape[1], dtype=np.float32)
-        )
+        if centre is None:
+            centre = (
+                vectors[present].astype(np.float32).mean(axis=0)
+                if present.any()
+                else np.zeros(vectors.shape[1], dtype=np.float32)
+            )
+        self.centre = centre
         # One row per 64-bit word of the codes, one column per document: each
         # row is XORed with one word of the query's code.
         self.codes = np.ascontiguousarray(self._words(vectors - self.centre).T)
@@ -738,14 +976,18 @@ class VectorIndex:
 
     @classmethod
     def from_reader(cls, reader, size: int) -> "VectorIndex":
-        if size and reader.has_column(EMBEDDING):
-            column = reader.column_reader(EMBEDDING, translate=False)
-            raw = b"".join(column[d] for d in range(size))
-            vectors = np.frombuffer(raw, dtype=np.float16).reshape(size, -1)
-        else:
-            vectors = np.zeros((size, embeddings.DIMENSIONS), dtype=np.float16)
-        present = vectors.any(axis=1) if size else np.zeros(0, dtype=bool)
-        return cls(vectors, present)
+        vectors = read_vectors(reader, 0, size)
+        return cls(vectors, vectors.any(axis=1))
+
+    def extended(self, kept: int, vectors: np.ndarray) -> "VectorIndex":
+        """This index's first `kept` documents followed by these (float16 rows),
+        coded around the same centre."""
+        joined = VectorIndex(vectors, vectors.any(axis=1), centre=self.centre)
+        joined.present = np.concatenate([self.present[:kept], joined.present])
+        joined.codes = np.concatenate([self.codes[:, :kept], joined.codes], axis=1)
+        joined.quantised = np.concatenate([self.quantised[:kept], joined.quantised])
+        joined.scales = np.concatenate([self.scales[:kept], joined.scales])
+        return joined
 
     def similarity(self, docnums: np.ndarray, query: np.ndarray) -> np.ndarray:
         """Cosine similarity of these documents to the query (0 without a vector)."""
@@ -832,6 +1074,34 @@ def hybrid_scores(
     similar = np.zeros(len(lexical), dtype=bool)
     similar[candidates[similarity >= DENSE_MIN_SIMILARITY]] = True
     return scores.astype(np.float32, copy=False), similar
+
+
+def _nbytes(entry: tuple) -> int:
+    """The memory of a term cache entry's arrays."""
+    return sum(part.nbytes for part in entry if isinstance(part, np.ndarray))
+
+
+def _segment_of(leaf):
+    """A leaf reader's Whoosh segment (None for an empty index's reader)."""
+    return leaf.segment() if hasattr(leaf, "segment") else None
+
+
+def segment_ids(reader) -> list[tuple[str | None, int]]:
+    """Each segment of a reader, in document number order: its id and size."""
+    return [
+        (getattr(_segment_of(leaf), "segid", None), leaf.doc_count_all())
+        for leaf, _offset in reader.leaf_readers()
+    ]
+
+
+def read_vectors(reader, start: int, stop: int) -> np.ndarray:
+    """The stored embeddings (float16 rows) of documents start to stop - 1."""
+    dimensions = embeddings.DIMENSIONS
+    if stop <= start or not reader.has_column(EMBEDDING):
+        return np.zeros((max(stop - start, 0), dimensions), dtype=np.float16)
+    column = reader.column_reader(EMBEDDING, translate=False)
+    raw = b"".join(column[d] for d in range(start, stop))
+    return np.frombuffer(raw, dtype=np.float16).reshape(stop - start, -1)
 
 
 def _mean_length(lengths: np.ndarray) -> float:

@@ -39,7 +39,8 @@ def on_commit(django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def make_article(db, on_commit, search_index):
-    """Create and publish a knowledge article; the queued index task runs."""
+    """Create and publish a knowledge article; the queued index task runs
+    (unless `index=False`: the test then writes the index itself)."""
     from wagtail.models import Locale
 
     from cms.models import KnowledgeArticlePage, KnowledgeCategory, KnowledgeIndexPage
@@ -54,6 +55,7 @@ def make_article(db, on_commit, search_index):
         restricted_segments=(),
         category=None,
         publish=True,
+        index=True,
     ):
         locale = Locale.objects.get(language_code=language)
         parent = KnowledgeIndexPage.objects.get(locale=locale)
@@ -80,7 +82,10 @@ def make_article(db, on_commit, search_index):
             if publish:
                 revision.publish()
 
-        on_commit(create)
+        if index:
+            on_commit(create)
+        else:
+            create()
         return KnowledgeArticlePage.objects.get(pk=page.pk)
 
     return make

@@ -194,3 +194,23 @@ def test_quantised_vectors_keep_the_cosine_within_a_hundredth():
         exact = vectors @ query
         assert np.abs(index.similarity(documents, query) - exact).max() < 0.01
     assert index.similarity(np.array([17]), query).tolist() == [0.0]
+
+
+def test_an_extended_vector_index_equals_one_built_whole_around_the_same_centre():
+    """After a commit the leading documents' codes and int8 rows are kept and
+    only the new segment's vectors are coded."""
+    from search.backends.whoosh_cjk import VectorIndex
+
+    rng = np.random.default_rng(3)
+    old = rng.normal(size=(1200, 40)).astype(np.float16)
+    new = rng.normal(size=(300, 40)).astype(np.float16)
+    new[5] = 0  # a document without an embedding
+    earlier = VectorIndex(old, np.ones(len(old), dtype=bool))
+    extended = earlier.extended(1000, new)
+    whole = np.vstack([old[:1000], new])
+    expected = VectorIndex(whole, whole.any(axis=1), centre=earlier.centre)
+    for name in ("present", "codes", "quantised", "scales"):
+        assert np.array_equal(getattr(extended, name), getattr(expected, name)), name
+    assert extended.codes.flags.c_contiguous
+    query = rng.normal(size=40).astype(np.float32)
+    assert extended.distances(query).tolist() == expected.distances(query).tolist()
