@@ -614,6 +614,7 @@ def main() -> int:
             result = with_cpu(server, load, base, paths, concurrency)
             rows.append(("autocomplete", concurrency, result))
             report(rows[-1])
+        report_memory(server)
     finally:
         deployment.stop()
         if args.root is None:
@@ -643,6 +644,40 @@ def session_cpu_seconds(session: int) -> float:
         if int(fields[3]) == session:  # fields 6 (session), 14 and 15 (CPU) of stat
             ticks += int(fields[11]) + int(fields[12])
     return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def session_memory(session: int) -> list[tuple[int, float, float]]:
+    """(pid, RSS MB, PSS MB) of each live process of a session, master first.
+    PSS counts a page shared by n processes as 1/n in each: what a worker
+    really adds."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = status.read_text().rsplit(")", 1)[1].split()
+            if int(fields[3]) != session:
+                continue
+            rollup = (status.parent / "smaps_rollup").read_text()
+        except OSError:
+            continue
+        sizes = {
+            line.split(":")[0]: int(line.split()[1]) / 1024
+            for line in rollup.splitlines()[1:]
+        }
+        found.append((int(status.parent.name), sizes["Rss"], sizes["Pss"]))
+    return sorted(found)
+
+
+def report_memory(session: int) -> None:
+    processes = session_memory(session)
+    print(
+        "memory (MB): "
+        + "; ".join(
+            f"{'master' if n == 0 else 'worker'} RSS {rss:.0f} PSS {pss:.0f}"
+            for n, (_pid, rss, pss) in enumerate(processes)
+        )
+        + f"; total PSS {sum(p for _, _, p in processes):.0f}",
+        flush=True,
+    )
 
 
 def with_cpu(server: int, load, base: str, paths: list[str], concurrency: int):
