@@ -24,6 +24,12 @@ def clause(keys: Iterable[str]) -> str:
     return ANY_OF.join(sorted(set(keys)))
 
 
+def segments_audience(codes: Iterable[str]) -> set[str]:
+    """The audience of something offered to these segments' companies (nobody's
+    but staff's when there is none)."""
+    return {clause(f"segment:{code}" for code in codes) or EVERYTHING}
+
+
 def page_audience(page) -> set[str]:
     """The audience clauses of a live page (restrictions of ancestors included)."""
     clauses: set[str] = set()

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from haystack import connections
 
-TYPES = ("article", "product", "solution", "event", "document")
+TYPES = ("article", "product", "solution", "event", "document", "request")
 FACET_FIELDS = ("type", "segments", "family", "language", "category")
 SORTS = ("relevance", "date")
 

@@ -13,6 +13,7 @@ TYPE_CHOICES = [
     ("solution", _("Solutions")),
     ("event", _("Events")),
     ("document", _("Manuals and documents")),
+    ("request", _("Service requests")),
 ]
 SORT_CHOICES = [("relevance", _("Relevance")), ("date", _("Newest first"))]
 MAX_QUERY_LENGTH = 200

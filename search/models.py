@@ -1,4 +1,5 @@
-"""Search vocabulary editors manage (synonyms) and the log behind the query report."""
+"""Search vocabulary editors manage (synonyms), the log behind the query report, and
+the per-language proxies the index holds request types through."""
 
 import re
 
@@ -6,6 +7,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
+
+from portal.support.models import RequestType
 
 _SEPARATORS = re.compile(r"[,，;；\n]+")
 
@@ -70,3 +73,27 @@ class SearchQueryStat(models.Model):
 
     def __str__(self):
         return f"{self.query} ({self.date}: {self.searches})"
+
+
+class RequestTypeInEnglish(RequestType):
+    """A request type as the search index holds it in English.
+
+    haystack indexes one document per model instance, and customers search the
+    request types they may file in English and in Chinese, each document with its
+    own title, link and language: so each language indexes a proxy of the model
+    (search/search_indexes.py). No table of its own.
+    """
+
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        verbose_name = _("request type (English search document)")
+
+
+class RequestTypeInChinese(RequestType):
+    """A request type as the search index holds it in Chinese (see above)."""
+
+    class Meta:
+        proxy = True
+        default_permissions = ()
+        verbose_name = _("request type (Chinese search document)")

@@ -1,4 +1,5 @@
-"""Haystack indexes over the portal's content: pages and product manuals.
+"""Haystack indexes over the portal's content: pages, product manuals and the
+request types customers can file.
 
 Only live pages are indexed, and each document carries an `audience` (the keys of
 who may see it, see search.audience); queries are always filtered by it. Results
@@ -8,6 +9,8 @@ are rendered from stored fields alone, so a search never touches the database.
 import html
 
 from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils import translation
 from haystack import indexes
 from wagtail.models import Page, PageViewRestriction
 
@@ -19,6 +22,7 @@ from cms.models import (
     SolutionPage,
 )
 from search import audience
+from search.models import RequestTypeInChinese, RequestTypeInEnglish
 
 
 class PortalIndex(indexes.SearchIndex):
@@ -231,3 +235,69 @@ class ProductManualIndex(PortalIndex, indexes.Indexable):
 
     def prepare_published(self, obj):
         return obj.document.created_at
+
+
+class RequestTypeIndex(PortalIndex):
+    """A request type a customer can file, in one language (search.models says
+    why through a proxy per language): found by its name, description and the
+    questions its form asks, and linked to that form."""
+
+    type_name = "request"
+    language_code = "en"
+
+    def index_queryset(self, using=None):
+        # Offered types only; a type offered to no segment is offered to nobody.
+        return (
+            self.get_model()
+            .objects.filter(is_active=True, segments__isnull=False)
+            .distinct()
+            .prefetch_related("segments")
+        )
+
+    def full_prepare(self, obj, with_string_facet=True):
+        with translation.override(self.language_code):
+            return super().full_prepare(obj, with_string_facet)
+
+    def prepare_title(self, obj):
+        return obj.label
+
+    def prepare_alt_titles(self, obj):
+        with translation.override("en" if self.language_code != "en" else "zh-hans"):
+            other = obj.label
+        return other if other != obj.label else ""
+
+    def prepare_text(self, obj):
+        parts = [obj.label, obj.description_label, *obj.field_labels().values()]
+        return "\n".join(part for part in parts if part)
+
+    def prepare_url(self, obj):
+        return reverse("support:request_create", args=[obj.slug])
+
+    def prepare_summary(self, obj):
+        return obj.description_label
+
+    def prepare_type(self, obj):
+        return self.type_name
+
+    def prepare_language(self, obj):
+        return self.language_code
+
+    def prepare_segments(self, obj):
+        return sorted(s.code for s in obj.segments.all())
+
+    def prepare_audience(self, obj):
+        return sorted(audience.segments_audience(self.prepare_segments(obj)))
+
+
+class EnglishRequestTypeIndex(RequestTypeIndex, indexes.Indexable):
+    language_code = "en"
+
+    def get_model(self):
+        return RequestTypeInEnglish
+
+
+class ChineseRequestTypeIndex(RequestTypeIndex, indexes.Indexable):
+    language_code = "zh-hans"
+
+    def get_model(self):
+        return RequestTypeInChinese

@@ -36,33 +36,36 @@ class QueuedSignalProcessor(BaseSignalProcessor):
             self.enqueue_restriction, sender=PageViewRestriction.groups.through
         )
 
-    def _indexed(self, model) -> bool:
-        from haystack.exceptions import NotHandled
-
-        try:
-            self.connections["default"].get_unified_index().get_index(model)
-        except NotHandled:
-            return False
-        return True
+    def _indexed_models(self, model) -> list:
+        """The indexed models an object of this model is stored as: the model
+        itself, or its proxies (a request type, once per language)."""
+        concrete = model._meta.concrete_model
+        return [
+            indexed
+            for indexed in self.connections["default"]
+            .get_unified_index()
+            .get_indexed_models()
+            if indexed is model
+            or (indexed._meta.proxy and indexed._meta.concrete_model is concrete)
+        ]
 
     def enqueue_save(self, sender, instance, **kwargs):
         if isinstance(instance, Page) and type(instance) is Page:
             instance = instance.specific_deferred
-        model = type(instance)
-        if not self._indexed(model):
-            return
         from search.tasks import index_object
 
-        label, pk = model._meta.label_lower, instance.pk
-        transaction.on_commit(lambda: index_object.enqueue(label, pk))
+        pk = instance.pk
+        for model in self._indexed_models(type(instance)):
+            label = model._meta.label_lower
+            transaction.on_commit(lambda label=label: index_object.enqueue(label, pk))
 
     def enqueue_delete(self, sender, instance, **kwargs):
-        if not self._indexed(sender):
-            return
         from search.tasks import remove_object
 
-        label, pk = sender._meta.label_lower, instance.pk
-        transaction.on_commit(lambda: remove_object.enqueue(label, pk))
+        pk = instance.pk
+        for model in self._indexed_models(sender):
+            label = model._meta.label_lower
+            transaction.on_commit(lambda label=label: remove_object.enqueue(label, pk))
 
     def enqueue_subtree(self, sender, instance, **kwargs):
         from search.tasks import index_subtree

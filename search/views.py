@@ -48,7 +48,7 @@ def _url(params, **changes) -> str:
     return "?" + query.urlencode()
 
 
-def _facet_groups(result, params) -> list[dict]:
+def _facet_groups(result, params, labels) -> list[dict]:
     """Facet headings with their options, counts and the links that toggle them."""
     headings = {
         "type": _("Content type"),
@@ -57,7 +57,6 @@ def _facet_groups(result, params) -> list[dict]:
         "language": _("Language"),
         "category": _("Category"),
     }
-    labels = _facet_labels()
     groups = []
     for field, param in FACETS:
         counts = result.outcome.facets.get(field, {})
@@ -77,6 +76,18 @@ def _facet_groups(result, params) -> list[dict]:
         ]
         groups.append({"name": param, "heading": headings[field], "options": options})
     return groups
+
+
+def _result_rows(hits, labels) -> list[dict]:
+    """Each hit with its type and language as the reader's words, not codes."""
+    return [
+        {
+            "hit": hit,
+            "type": labels["type"].get(hit.type, hit.type),
+            "language": labels["language"].get(hit.language, hit.language),
+        }
+        for hit in hits
+    ]
 
 
 def search_page(request):
@@ -104,12 +115,13 @@ def search_page(request):
     )
     page = result.page
     sort = data.get("sort") or "relevance"
+    labels = _facet_labels()
     context.update(
         {
             "query": query,
             "result": result,
-            "hits": result.outcome.hits,
-            "facet_groups": _facet_groups(result, params),
+            "rows": _result_rows(result.outcome.hits, labels),
+            "facet_groups": _facet_groups(result, params, labels),
             "sort_links": [
                 {
                     "label": label,

@@ -80,6 +80,8 @@ BIG = ("enterprise", "government")
 REQUEST_TYPES = [
     {
         "slug": "report-fault",
+        "description": "A line, a service or equipment not working: we diagnose and repair it within the SLA.",
+        "description_zh_hans": "线路、业务或设备故障：我们在服务等级时限内诊断并修复。",
         "name": "Report a fault",
         "name_zh_hans": "故障报修",
         "handling": "account_manager",
@@ -102,6 +104,8 @@ REQUEST_TYPES = [
     },
     {
         "slug": "change-bandwidth",
+        "description": "Raise or lower the bandwidth of a broadband or leased line, online and at once.",
+        "description_zh_hans": "在线调整宽带或专线带宽，即时生效。",
         "name": "Change bandwidth",
         "name_zh_hans": "带宽变更",
         "handling": "self_service",
@@ -122,6 +126,8 @@ REQUEST_TYPES = [
     },
     {
         "slug": "add-mobile-lines",
+        "description": "Order more mobile numbers and SIM cards on your company plan.",
+        "description_zh_hans": "在公司套餐下新增手机号码和SIM卡。",
         "name": "Add mobile lines",
         "name_zh_hans": "新增移动号码",
         "handling": "self_service",
@@ -141,6 +147,8 @@ REQUEST_TYPES = [
     },
     {
         "slug": "move-premises",
+        "description": "Moving office: we move your lines and equipment to the new address.",
+        "description_zh_hans": "办公室搬迁：将您的线路和设备迁移到新地址。",
         "name": "Move premises",
         "name_zh_hans": "搬迁移机",
         "handling": "account_manager",
@@ -154,6 +162,8 @@ REQUEST_TYPES = [
     },
     {
         "slug": "billing-question",
+        "description": "A question about an invoice, a charge or a payment.",
+        "description_zh_hans": "关于发票、费用或付款的问题。",
         "name": "Billing question",
         "name_zh_hans": "账单咨询",
         "handling": "account_manager",
@@ -168,6 +178,8 @@ REQUEST_TYPES = [
     },
     {
         "slug": "custom-solution",
+        "description": "Tell us what you need; your account manager prepares a tailored solution.",
+        "description_zh_hans": "告诉我们您的需求，客户经理为您定制方案。",
         "name": "Custom solution enquiry",
         "name_zh_hans": "定制方案咨询",
         "handling": "account_manager",
@@ -184,6 +196,8 @@ REQUEST_TYPES = [
     },
     {
         "slug": "trial-extension",
+        "description": "Ask for more time on a product trial.",
+        "description_zh_hans": "申请延长产品试用期。",
         "name": "Trial extension",
         "name_zh_hans": "试用延期",
         "handling": "account_manager",
@@ -197,6 +211,8 @@ REQUEST_TYPES = [
     },
     {
         "slug": "site-survey",
+        "description": "An engineer visits your site before an installation.",
+        "description_zh_hans": "安装前由工程师上门勘查。",
         "name": "Book a site survey",
         "name_zh_hans": "预约现场勘查",
         "handling": "account_manager",
@@ -251,6 +267,8 @@ def seed_support() -> None:
             defaults={
                 "name": spec["name"],
                 "name_zh_hans": spec["name_zh_hans"],
+                "description": spec["description"],
+                "description_zh_hans": spec["description_zh_hans"],
                 "handling": spec["handling"],
                 "sla_policy": policies.get(spec.get("policy")),
                 "base_priority": spec.get("priority", "normal"),

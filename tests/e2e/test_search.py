@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from cms.demo import content
-from tests.e2e.helpers import axe_check, screenshot
+from tests.e2e.helpers import axe_check, login, screenshot
 
 pytestmark = pytest.mark.e2e
 
@@ -84,3 +84,25 @@ def test_search_narrow_open_article_and_answer_feedback(page, portal_server):
 
     stored = _stored_feedback(portal_server, slug)
     assert stored[len(before) :] == [{"helpful": True, "query": QUERY}]
+
+
+def test_customer_finds_a_request_form_from_the_search_box(page):
+    """Self-service starts from search: a signed-in customer's query finds the
+    request type their company may file, and its result opens the form."""
+    login(page, "admin@harbour.example-customer.test", "company-demo-2026")
+    page.goto("/en/")
+    header = page.locator("header").get_by_role("search")
+    header.get_by_role("combobox", name="Search").fill("change bandwidth")
+    header.get_by_role("button", name="Search").click()
+    facets = page.get_by_role("complementary", name="Narrow the results")
+    facets.locator("[data-facet='type']").get_by_role(
+        "link", name=re.compile(r"^Service requests \(\d+\)$")
+    ).click()
+    expect(page).to_have_url(re.compile(r"[?&]type=request"))
+    result = page.locator(".search-results .search-result").first
+    expect(result.locator(".card-meta")).to_have_text("Service requests · English")
+    screenshot(page, "search-4-request-type")
+    axe_check(page)
+    result.get_by_role("link", name="Change bandwidth").click()
+    expect(page).to_have_url(re.compile(r"/en/requests/new/change-bandwidth/$"))
+    expect(page.locator("h1")).to_contain_text("Change bandwidth")
