@@ -295,7 +295,8 @@ class IndexView:
     _lock = threading.Lock()
     _current: dict[str, "IndexView"] = {}
     # Views warmed before worker processes were forked (gunicorn's preload_app),
-    # whose arrays a worker's first view of the same generation takes over.
+    # whose arrays a worker's first view takes over: all of them for the same
+    # generation, the shared segments' for a later one (see _keep_from).
     _inherited: dict[str, "IndexView"] = {}
     # What is bound to one process's open index files; everything else a view
     # holds is derived from its generation and valid in any process.
