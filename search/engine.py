@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from haystack import connections
 
-TYPES = ("article", "product", "solution", "event", "document", "request")
 FACET_FIELDS = ("type", "segments", "family", "language", "category")
 SORTS = ("relevance", "date")
 

@@ -482,12 +482,8 @@ class IndexView:
         if self._live is None:
             mask = np.ones(self.size, dtype=bool)
             for leaf, offset in self.reader.leaf_readers():
-                segment = _segment_of(leaf)
-                if segment is None:
-                    mask[offset : offset + leaf.doc_count_all()] = [
-                        not leaf.is_deleted(d) for d in range(leaf.doc_count_all())
-                    ]
-                elif segment.has_deletions():
+                segment = leaf.segment()  # None for an empty index: no documents
+                if segment is not None and segment.has_deletions():
                     deleted = np.fromiter(segment.deleted_docs(), dtype=np.int64)
                     mask[offset + deleted] = False
             self._live = mask
@@ -1116,15 +1112,10 @@ def _nbytes(entry: tuple) -> int:
     return sum(part.nbytes for part in entry if isinstance(part, np.ndarray))
 
 
-def _segment_of(leaf):
-    """A leaf reader's Whoosh segment (None for an empty index's reader)."""
-    return leaf.segment() if hasattr(leaf, "segment") else None
-
-
 def segment_ids(reader) -> list[tuple[str | None, int]]:
     """Each segment of a reader, in document number order: its id and size."""
     return [
-        (getattr(_segment_of(leaf), "segid", None), leaf.doc_count_all())
+        (getattr(leaf.segment(), "segid", None), leaf.doc_count_all())
         for leaf, _offset in reader.leaf_readers()
     ]
 
